@@ -1,0 +1,101 @@
+package org.framelens.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.framelens.FrameLens;
+import org.framelens.eval.BinaryMetrics;
+import org.framelens.eval.CrossValidation;
+import org.framelens.eval.Evaluation;
+import org.framelens.eval.Evaluator;
+import org.framelens.eval.MeanStd;
+import org.framelens.train.LabelledSentence;
+import org.framelens.train.Splits;
+import org.framelens.train.TrainedModel;
+import org.framelens.train.TrainingConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code framelens cv}: stratified k-fold cross-validation on a corpus. */
+@Command(name = "cv", mixinStandardHelpOptions = true,
+        description = {"Stratified k-fold cross-validation: each fold is scored by a model trained on the others "
+                + "(10% of which is held out as dev for early stopping and calibration). Reports mean ± std.",
+            "Example: framelens cv --data news.csv --text-column sentence --label-column bias --positive-label 1 "
+                + "--folds 5"})
+final class CrossValidateCommand implements Callable<Integer> {
+    @Mixin
+    CorpusOptions corpus;
+
+    @Option(names = "--folds", defaultValue = "5", description = "Number of folds, at least 2 (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--epochs", description = "Maximum epochs per fold (default: 30).")
+    Integer epochs;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (folds < 2) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--folds must be at least 2");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter log = spec.commandLine().getErr();
+        List<LabelledSentence> data = corpus.read(log).stream().map(CrossValidateCommand::withoutSplit).toList();
+        boolean[] labels = new boolean[data.size()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = data.get(i).loaded();
+        }
+        int[] fold = CrossValidation.stratifiedFolds(labels, folds, seed);
+        TrainingConfig config = TrainingConfig.defaults().withSeed(seed).withModelId("cv");
+        if (epochs != null) {
+            config = config.withMaxEpochs(epochs);
+        }
+        List<BinaryMetrics> results = new ArrayList<>();
+        for (int k = 0; k < folds; k++) {
+            List<LabelledSentence> rest = new ArrayList<>();
+            List<LabelledSentence> held = new ArrayList<>();
+            for (int i = 0; i < data.size(); i++) {
+                (fold[i] == k ? held : rest).add(data.get(i));
+            }
+            Splits inner = Splits.of(rest, 0.1, 0, seed + k);
+            TrainedModel model = TrainCommand.train(inner, config, log);
+            Evaluation e = Evaluator.evaluate(FrameLens.fromBundle(model.bundle()), held, "fold " + (k + 1));
+            BinaryMetrics m = e.sentences();
+            results.add(m);
+            out.printf(Locale.ROOT, "fold %d/%d: n=%d  F1 %.3f  macro-F1 %.3f  MCC %.3f  ROC-AUC %.3f%n", k + 1,
+                    folds, m.total(), m.f1(), m.macroF1(), m.mcc(), m.rocAuc());
+            out.flush();
+        }
+        out.printf(Locale.ROOT, "%d-fold cross-validation on %d sentences (%d loaded):%n", folds, data.size(),
+                data.stream().filter(LabelledSentence::loaded).count());
+        line(out, "precision", results.stream().mapToDouble(BinaryMetrics::precision).toArray());
+        line(out, "recall", results.stream().mapToDouble(BinaryMetrics::recall).toArray());
+        line(out, "F1", results.stream().mapToDouble(BinaryMetrics::f1).toArray());
+        line(out, "macro-F1", results.stream().mapToDouble(BinaryMetrics::macroF1).toArray());
+        line(out, "accuracy", results.stream().mapToDouble(BinaryMetrics::accuracy).toArray());
+        line(out, "MCC", results.stream().mapToDouble(BinaryMetrics::mcc).toArray());
+        line(out, "ROC-AUC", results.stream().mapToDouble(BinaryMetrics::rocAuc).toArray());
+        line(out, "PR-AUC", results.stream().mapToDouble(BinaryMetrics::prAuc).toArray());
+        return 0;
+    }
+
+    private static LabelledSentence withoutSplit(LabelledSentence s) {
+        return new LabelledSentence(s.text(), s.loaded(), s.spans(), s.spansKnown(), s.devices(), s.devicesKnown(),
+                s.topic(), "", s.source(), s.line());
+    }
+
+    private static void line(PrintWriter out, String name, double[] values) {
+        MeanStd ms = MeanStd.of(values);
+        out.printf(Locale.ROOT, "  %-10s %.3f ± %.3f%n", name, ms.mean(), ms.std());
+    }
+}

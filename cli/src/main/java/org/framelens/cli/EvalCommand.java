@@ -1,0 +1,92 @@
+package org.framelens.cli;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.framelens.FrameLens;
+import org.framelens.FramingScorer;
+import org.framelens.eval.BinaryMetrics;
+import org.framelens.eval.Evaluation;
+import org.framelens.eval.Evaluator;
+import org.framelens.train.LabelledSentence;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code framelens eval}: measures a model on labelled data. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluate a model on a labelled corpus: precision, recall, F1 (loaded and macro), accuracy, "
+                + "MCC, ROC-AUC, PR-AUC, calibration error, confusion matrix, per-topic and token-level results.",
+            "Example: framelens eval --model news-model.zip --data test.csv --text-column sentence "
+                + "--label-column bias --positive-label 1 --json eval.json --html eval.html"})
+final class EvalCommand implements Callable<Integer> {
+    @Mixin
+    CorpusOptions corpus;
+
+    @Option(names = "--model", paramLabel = "MODEL.zip", description = "Bundle to evaluate (default: the built-in model).")
+    Path model;
+
+    @Option(names = "--threshold", paramLabel = "P", description = "Override the model's threshold.")
+    Double threshold;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Write the full evaluation as JSON.")
+    Path json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Write an HTML report with a PR curve and a "
+            + "reliability diagram.")
+    Path html;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        List<LabelledSentence> data = corpus.read(spec.commandLine().getErr());
+        FramingScorer scorer = model == null ? FrameLens.loadDefault() : FrameLens.load(model);
+        if (threshold != null) {
+            scorer = scorer.withThreshold(threshold);
+        }
+        Evaluation e = Evaluator.evaluate(scorer, data, corpus.data.toString());
+        printSummary("eval", e, out);
+        if (json != null) {
+            writeJson(e, json);
+        }
+        if (html != null) {
+            Files.writeString(html, HtmlEvaluationReport.render(e));
+        }
+        return 0;
+    }
+
+    static void printSummary(String name, Evaluation e, PrintWriter out) {
+        BinaryMetrics m = e.sentences();
+        out.printf(Locale.ROOT, "%s: n=%d (loaded %d)  threshold %.3f%n", name, m.total(), m.positives(),
+                m.threshold());
+        out.printf(Locale.ROOT, "  loaded  P %.3f  R %.3f  F1 %.3f | macro-F1 %.3f  accuracy %.3f  MCC %.3f%n",
+                m.precision(), m.recall(), m.f1(), m.macroF1(), m.accuracy(), m.mcc());
+        out.printf(Locale.ROOT, "  ROC-AUC %.3f  PR-AUC %.3f  ECE %.3f  Brier %.3f%n", m.rocAuc(), m.prAuc(),
+                m.ece(), m.brier());
+        out.printf(Locale.ROOT, "  confusion: TP %d  FP %d  FN %d  TN %d%n", m.tp(), m.fp(), m.fn(), m.tn());
+        e.tokens().ifPresent(t -> out.printf(Locale.ROOT, "  tokens  P %.3f  R %.3f  F1 %.3f%n", t.precision(),
+                t.recall(), t.f1()));
+        if (!e.perTopic().isEmpty()) {
+            out.println("  per topic (n, F1, macro-F1):");
+            new java.util.TreeMap<>(e.perTopic()).forEach((topic, t) -> out.printf(Locale.ROOT,
+                    "    %-28s %5d  %.3f  %.3f%n", topic, t.total(), t.f1(), t.macroF1()));
+        }
+        out.flush();
+    }
+
+    static void writeJson(Object value, Path file) throws IOException {
+        Files.writeString(file, ScoreCommand.json().registerModule(new Jdk8Module())
+                .enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+    }
+}

@@ -1,0 +1,106 @@
+package org.framelens.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.framelens.DocumentScore;
+import org.framelens.FrameLens;
+import org.framelens.FramingScorer;
+import org.framelens.PhraseSpan;
+import org.framelens.SentenceScore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code framelens score}: scores a document and prints each sentence with its probability and loaded phrases. */
+@Command(name = "score", mixinStandardHelpOptions = true,
+        description = "Score a text file (or stdin) sentence by sentence for loaded framing.")
+final class ScoreCommand implements Callable<Integer> {
+    enum Format { text, json, jsonl }
+
+    @Parameters(index = "0", arity = "0..1", defaultValue = "-", paramLabel = "FILE|-",
+            description = "UTF-8 text to score; '-' or nothing reads stdin.")
+    String input;
+
+    @Option(names = "--format", defaultValue = "text", description = "text, json or jsonl (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--threshold", paramLabel = "P",
+            description = "Label a sentence loaded at P(loaded) >= P, 0 < P < 1 (default: the model's, chosen on dev).")
+    Double threshold;
+
+    @Option(names = "--model", paramLabel = "MODEL.zip", description = "A model bundle (default: the built-in model).")
+    Path model;
+
+    @Option(names = "--color", defaultValue = "auto", description = "auto (colour when stdout is a terminal), always, never.")
+    String color;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (threshold != null && !(threshold > 0 && threshold < 1)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--threshold must be between 0 and 1 (exclusive), got " + threshold);
+        }
+        String text = InputText.read(input, System.in);
+        FramingScorer scorer = model == null ? FrameLens.loadDefault() : FrameLens.load(model);
+        if (threshold != null) {
+            scorer = scorer.withThreshold(threshold);
+        }
+        DocumentScore doc = scorer.scoreDocument(text);
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case json -> out.println(json().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            case jsonl -> {
+                ObjectMapper m = json();
+                for (SentenceScore s : doc.sentences()) {
+                    out.println(m.writeValueAsString(s));
+                }
+            }
+            default -> printText(doc, scorer.threshold(), out, useColor());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private boolean useColor() {
+        return switch (color) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> System.console() != null && System.getenv("NO_COLOR") == null
+                    && !"dumb".equals(System.getenv("TERM"));
+        };
+    }
+
+    static ObjectMapper json() {
+        return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    static void printText(DocumentScore doc, double threshold, PrintWriter out, boolean color) {
+        String on = color ? "\u001b[1;31m" : "«";
+        String off = color ? "\u001b[0m" : "»";
+        for (SentenceScore s : doc.sentences()) {
+            StringBuilder line = new StringBuilder();
+            int pos = s.start();
+            for (PhraseSpan p : s.phrases()) {
+                line.append(s.text(), pos - s.start(), p.start() - s.start())
+                        .append(on).append(p.text()).append(off);
+                pos = p.end();
+            }
+            line.append(s.text(), pos - s.start(), s.text().length());
+            String tag = s.loaded() ? "LOADED " : "neutral";
+            String devices = s.loaded() ? "  [" + s.topDevice().code() + "]" : "";
+            out.printf(Locale.ROOT, "%.2f %s  %s%s%n", s.probability(), tag, line, devices);
+        }
+        out.printf(Locale.ROOT, "%n%d sentences, %d loaded (%.0f%%) at threshold %.2f; document score %.2f; model %s%n",
+                doc.sentences().size(), doc.loadedSentences().size(), 100 * doc.loadedShare(), threshold,
+                doc.probability(), doc.modelId());
+    }
+}

@@ -1,0 +1,132 @@
+package org.framelens.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.framelens.FrameLens;
+import org.framelens.FramingScorer;
+import org.framelens.eval.Evaluation;
+import org.framelens.eval.Evaluator;
+import org.framelens.model.BundleIO;
+import org.framelens.model.ModelBundle;
+import org.framelens.train.LabelledSentence;
+import org.framelens.train.Splits;
+import org.framelens.train.TrainedModel;
+import org.framelens.train.Trainer;
+import org.framelens.train.TrainingConfig;
+import org.framelens.train.TrainingListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code framelens train}: trains a model bundle on a labelled corpus and evaluates it on the held-out split. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a model on a labelled corpus (FrameLens JSONL, or CSV/TSV/JSONL with column mapping).",
+            "Splits: the corpus's split column if it has one, otherwise a stratified random 80/10/10 split.",
+            "Early stopping, calibration and the threshold use dev only; test is reported, never tuned on.",
+            "Example: framelens train --data news.csv --text-column sentence --label-column bias "
+                + "--positive-label 1 --out news-model.zip"})
+final class TrainCommand implements Callable<Integer> {
+    @Mixin
+    CorpusOptions corpus;
+
+    @Option(names = "--out", required = true, paramLabel = "MODEL.zip", description = "Where to write the bundle "
+            + "(atomically: an interrupted run keeps the previous file).")
+    Path out;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--epochs", description = "Maximum epochs (default: 30).")
+    Integer epochs;
+
+    @Option(names = "--model-id", description = "Model id stored in the bundle (default: the output file name).")
+    String modelId;
+
+    @Option(names = "--dev-fraction", defaultValue = "0.1", description = "Dev share without a split column.")
+    double devFraction;
+
+    @Option(names = "--test-fraction", defaultValue = "0.1", description = "Test share without a split column.")
+    double testFraction;
+
+    @Option(names = "--report", paramLabel = "FILE.json", description = "Also write the dev and test evaluation as JSON.")
+    Path report;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter log = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        List<LabelledSentence> data = corpus.read(log);
+        Splits splits = Splits.of(data, devFraction, testFraction, seed);
+        log.printf("splits: train %d, dev %d, test %d%n", splits.train().size(), splits.dev().size(),
+                splits.test().size());
+        String id = modelId != null ? modelId : this.out.getFileName().toString().replaceFirst("\\.zip$", "");
+        TrainingConfig config = TrainingConfig.defaults().withSeed(seed).withModelId(id);
+        if (epochs != null) {
+            config = config.withMaxEpochs(epochs);
+        }
+        TrainedModel trained = train(splits, config, log);
+        ModelBundle bundle = trained.bundle();
+        FramingScorer scorer = FrameLens.fromBundle(bundle);
+        Evaluation dev = Evaluator.evaluate(scorer, splits.dev(), "dev split of " + corpus.data);
+        java.util.Map<String, Object> metrics = new java.util.LinkedHashMap<>(bundle.manifest().metrics());
+        Evaluation test = null;
+        if (!splits.test().isEmpty()) {
+            test = Evaluator.evaluate(scorer, splits.test(), "test split of " + corpus.data);
+            metrics.put("test", BundleIO.jsonMap(test.sentences()));
+            test.tokens().ifPresent(t -> metrics.put("testTokens", BundleIO.jsonMap(t)));
+        }
+        bundle = new ModelBundle(bundle.manifest().withMetrics(BundleIO.jsonMap(metrics)), bundle.vocabulary(),
+                bundle.network());
+        BundleIO.write(bundle, this.out);
+        out.printf(Locale.ROOT, "wrote %s (%d epochs, threshold %.3f)%n", this.out, trained.epochs(),
+                bundle.manifest().threshold());
+        EvalCommand.printSummary("dev", dev, out);
+        if (test != null) {
+            EvalCommand.printSummary("test", test, out);
+        }
+        if (report != null) {
+            java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+            r.put("dev", dev);
+            if (test != null) {
+                r.put("test", test);
+            }
+            EvalCommand.writeJson(r, report);
+        }
+        return 0;
+    }
+
+    static TrainedModel train(Splits splits, TrainingConfig config, PrintWriter log) {
+        if (splits.dev().isEmpty()) {
+            throw new CliException("the dev split is empty: add rows with split=dev or drop the split column");
+        }
+        try {
+            return new Trainer().train(splits.train(), splits.dev(), config, progress(log));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(e.getMessage());
+        }
+    }
+
+    static TrainingListener progress(PrintWriter log) {
+        boolean terminal = System.console() != null;
+        return r -> {
+            double eta = r.seconds() / r.epoch() * (r.maxEpochs() - r.epoch());
+            String line = String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  dev F1 %.3f%s  %.0fs elapsed, "
+                    + "at most %.0fs left", r.epoch(), r.maxEpochs(), r.loss(), r.devF1(), r.best() ? " (best)" : "",
+                    r.seconds(), eta);
+            if (terminal) {
+                log.print("\r" + line + "    ");
+            } else {
+                log.println(line);
+            }
+            log.flush();
+        };
+    }
+}

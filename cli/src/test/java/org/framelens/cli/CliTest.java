@@ -1,0 +1,158 @@
+package org.framelens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.framelens.FrameLens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    static final Path ROOT = Path.of(System.getProperty("framelens.root", ".."));
+    static final Path SEED = ROOT.resolve("seeds/000_783869c16b4e0c0e.txt");
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void scoresTheSeedArticleAsText() {
+        Result r = run("score", SEED.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("«"), "loaded phrases are marked: " + r.out());
+        assertTrue(r.out().contains("sentences,") && r.out().contains("framelens-default"), r.out());
+        assertFalse(r.out().contains("\u001b["), "no ANSI colour when not on a terminal");
+    }
+
+    @Test
+    void jsonOffsetsSliceTheInput() throws Exception {
+        String article = Files.readString(SEED, StandardCharsets.UTF_8);
+        Result r = run("score", "--format", "json", SEED.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode doc = ScoreCommand.json().readTree(r.out());
+        int phrases = 0;
+        for (JsonNode s : doc.get("sentences")) {
+            assertEquals(s.get("text").asText(), article.substring(s.get("start").asInt(), s.get("end").asInt()));
+            for (JsonNode p : s.get("phrases")) {
+                assertEquals(p.get("text").asText(), article.substring(p.get("start").asInt(), p.get("end").asInt()));
+                phrases++;
+            }
+        }
+        assertTrue(phrases > 0);
+    }
+
+    @Test
+    void jsonlHasOneLinePerSentence() {
+        Result r = run("score", "--format", "jsonl", SEED.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(FrameLens.loadDefault().scoreDocument(read(SEED)).sentences().size(), r.out().lines().count());
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void badInputGivesOneLineAndExitOne(@TempDir Path dir) throws Exception {
+        Path binary = dir.resolve("b.bin");
+        Files.write(binary, new byte[] {1, 0, 2, 0, 3});
+        Path latin1 = dir.resolve("l.txt");
+        Files.write(latin1, new byte[] {'c', 'a', 'f', (byte) 0xE9, ' ', 'x'});
+        for (String[] args : new String[][] {{"score", dir.resolve("missing.txt").toString()},
+            {"score", dir.toString()}, {"score", binary.toString()}, {"score", latin1.toString()},
+            {"score", "--model", dir.resolve("nope.zip").toString(), SEED.toString()}}) {
+            Result r = run(args);
+            assertEquals(1, r.code(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), "one line: " + r.err());
+            assertTrue(r.err().startsWith("framelens: error: "), r.err());
+        }
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, run("score", "--no-such-option").code());
+        assertEquals(2, run("score", "--threshold", "1.5", SEED.toString()).code());
+        assertEquals(2, run("score", "--format", "xml", SEED.toString()).code());
+        assertEquals(2, run("frobnicate").code());
+        assertEquals(2, run().code());
+    }
+
+    @Test
+    void verbosePrintsTheStackTrace(@TempDir Path dir) {
+        Result r = run("score", "--verbose", "--model", dir.resolve("nope.zip").toString(), SEED.toString());
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("at org.framelens"), r.err());
+    }
+
+    @Test
+    void trainEvalAndCrossValidateACsvCorpus(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("\uFEFFsentence;bias;topic\n");
+        String[] loaded = {"disastrous", "shameful", "reckless", "so-called", "sinister"};
+        String[] places = {"Riverton", "Lakeside", "Hollow Creek", "Eastport", "Millbrook", "Ashford", "Dunmore",
+            "Kelby"};
+        for (int i = 0; i < 80; i++) {
+            String place = places[i % places.length];
+            if (i % 2 == 0) {
+                csv.append("\"The council in ").append(place).append(" approved the budget on ").append(i % 28 + 1)
+                        .append(" May.\";0;local\n");
+            } else {
+                csv.append("\"The council in ").append(place).append(" approved the ").append(loaded[i % 5])
+                        .append(" budget on ").append(i % 28 + 1).append(" May.\";1;local\n");
+            }
+        }
+        csv.append("\"A quoted field\nwith a newline\";maybe;local\n");
+        Path data = dir.resolve("news.csv");
+        Files.writeString(data, csv);
+        Path model = dir.resolve("news.zip");
+        String[] mapping = {"--data", data.toString(), "--text-column", "sentence", "--label-column", "bias",
+            "--positive-label", "1", "--negative-label", "0", "--topic-column", "topic"};
+
+        Result bad = run(concat(new String[] {"train", "--out", model.toString(), "--epochs", "3"}, mapping));
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("news.csv:82") && bad.err().contains("maybe"), bad.err());
+        assertFalse(Files.exists(model), "nothing written on failure");
+
+        Result train = run(concat(new String[] {"train", "--skip-invalid", "--out", model.toString(), "--epochs", "8"},
+                mapping));
+        assertEquals(0, train.code(), train.err());
+        assertTrue(train.err().contains("1 invalid rows skipped"), train.err());
+        assertTrue(Files.exists(model));
+        assertTrue(train.out().contains("test: n="), train.out());
+
+        Path json = dir.resolve("eval.json");
+        Path html = dir.resolve("eval.html");
+        Result eval = run(concat(new String[] {"eval", "--skip-invalid", "--model", model.toString(), "--json",
+            json.toString(), "--html", html.toString()}, mapping));
+        assertEquals(0, eval.code(), eval.err());
+        JsonNode e = ScoreCommand.json().readTree(Files.readString(json));
+        assertEquals(80, e.get("sentences").get("total").asInt());
+        assertTrue(Files.readString(html).contains("<svg"));
+
+        Result cv = run(concat(new String[] {"cv", "--skip-invalid", "--folds", "2", "--epochs", "2"}, mapping));
+        assertEquals(0, cv.code(), cv.err());
+        assertTrue(cv.out().contains("F1") && cv.out().contains("±"), cv.out());
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,65 @@
+package org.framelens;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.framelens.model.BundleIO;
+import org.framelens.model.ModelBundle;
+import org.framelens.text.SentenceSplitter;
+import org.framelens.text.TokenizerAdapter;
+
+/**
+ * Entry point: loads a {@link FramingScorer}.
+ *
+ * <pre>{@code
+ * FramingScorer scorer = FrameLens.loadDefault();
+ * SentenceScore s = scorer.score("Moscow cannot withstand its red lines being broken.");
+ * }</pre>
+ */
+public final class FrameLens {
+    /** Classpath location of the default bundle, shipped in the {@code framelens-models} jar. */
+    public static final String DEFAULT_MODEL_RESOURCE = "/org/framelens/models/framelens-default.zip";
+
+    private FrameLens() {
+    }
+
+    /**
+     * Loads the default model from the classpath.
+     *
+     * @throws BundleException if {@code framelens-models} is not on the classpath or its bundle is invalid
+     */
+    public static FramingScorer loadDefault() {
+        try (InputStream in = FrameLens.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new BundleException(BundleException.Reason.UNREADABLE, "default model "
+                        + DEFAULT_MODEL_RESOURCE + " is not on the classpath; add the org.framelens:framelens-models "
+                        + "dependency or load a bundle with FrameLens.load(path)");
+            }
+            return fromBundle(BundleIO.read(in, "classpath:" + DEFAULT_MODEL_RESOURCE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Loads and validates a model bundle file.
+     *
+     * @throws BundleException naming the failed check if the file is missing, corrupt or incompatible
+     */
+    public static FramingScorer load(Path bundle) {
+        return fromBundle(BundleIO.read(bundle));
+    }
+
+    /** Wraps an already loaded bundle (for example one just trained). */
+    public static FramingScorer fromBundle(ModelBundle bundle) {
+        int copies = Math.max(1, Runtime.getRuntime().availableProcessors());
+        return new FramingScorer(bundle, Shared.TOKENIZER, Shared.SPLITTER, copies);
+    }
+
+    /** OpenNLP models are immutable and thread-safe once loaded: load them once per JVM. */
+    private static final class Shared {
+        static final TokenizerAdapter TOKENIZER = TokenizerAdapter.english();
+        static final SentenceSplitter SPLITTER = SentenceSplitter.english();
+    }
+}

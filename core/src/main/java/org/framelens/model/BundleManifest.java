@@ -1,0 +1,63 @@
+package org.framelens.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The manifest of a model bundle ({@code manifest.json}): what the model is, how it was made, and a SHA-256 for every
+ * other entry.
+ *
+ * @param formatVersion     bundle layout version; readers refuse versions they do not know
+ * @param framelensVersion  FrameLens version that wrote the bundle
+ * @param modelId           a name for the model, shown in results
+ * @param createdAt         ISO-8601 instant of creation
+ * @param labels            sentence labels, negative first: {@code [NEUTRAL, LOADED]}
+ * @param devices           device-family codes in head order
+ * @param tokenizer         identity of the tokenizer the vocabulary was built with
+ * @param vocabularySize    number of vocabulary entries (must equal the network's embedding input size)
+ * @param threshold         decision threshold on the calibrated probability, chosen on dev
+ * @param tokenThreshold    per-token threshold for loaded phrases, chosen on dev
+ * @param calibration       Platt scaling of the sentence head, fitted on dev
+ * @param seed              training seed
+ * @param trainingData      data provenance: sha256, rows, sources
+ * @param trainingConfig    the full training configuration
+ * @param metrics           evaluation figures (dev and, when present, test)
+ * @param versions          Java, DL4J and OpenNLP versions at training time
+ * @param entries           SHA-256 of every other entry in the bundle, by entry name
+ */
+public record BundleManifest(int formatVersion, String framelensVersion, String modelId, String createdAt,
+                             List<String> labels, List<String> devices, String tokenizer, int vocabularySize,
+                             double threshold, double tokenThreshold, Calibration calibration, long seed,
+                             Map<String, Object> trainingData, Map<String, Object> trainingConfig,
+                             Map<String, Object> metrics, Map<String, String> versions,
+                             Map<String, String> entries) {
+    /** The bundle format this version of FrameLens writes and reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    public BundleManifest {
+        Objects.requireNonNull(modelId, "modelId");
+        Objects.requireNonNull(calibration, "calibration");
+        labels = List.copyOf(labels);
+        devices = List.copyOf(devices);
+        trainingData = Map.copyOf(trainingData);
+        trainingConfig = Map.copyOf(trainingConfig);
+        metrics = Map.copyOf(metrics);
+        versions = Map.copyOf(versions);
+        entries = Map.copyOf(entries);
+    }
+
+    /** A copy with the entry hashes set (the writer fills them in last). */
+    public BundleManifest withEntries(Map<String, String> newEntries) {
+        return new BundleManifest(formatVersion, framelensVersion, modelId, createdAt, labels, devices, tokenizer,
+                vocabularySize, threshold, tokenThreshold, calibration, seed, trainingData, trainingConfig, metrics,
+                versions, newEntries);
+    }
+
+    /** A copy with other metrics (for example after a test-split evaluation). */
+    public BundleManifest withMetrics(Map<String, Object> newMetrics) {
+        return new BundleManifest(formatVersion, framelensVersion, modelId, createdAt, labels, devices, tokenizer,
+                vocabularySize, threshold, tokenThreshold, calibration, seed, trainingData, trainingConfig,
+                newMetrics, versions, entries);
+    }
+}

@@ -1,0 +1,32 @@
+package org.framelens.model;
+
+/**
+ * Platt scaling of the sentence head: {@code p = sigmoid(a * logit(raw) + b)}, fitted on the dev split.
+ */
+public record Calibration(double a, double b) {
+    public Calibration {
+        if (!Double.isFinite(a) || !Double.isFinite(b)) {
+            throw new IllegalArgumentException("calibration parameters must be finite: " + a + ", " + b);
+        }
+    }
+
+    /** No calibration. */
+    public static Calibration identity() {
+        return new Calibration(1, 0);
+    }
+
+    /** Calibrated probability for a raw network probability. */
+    public double apply(double raw) {
+        return sigmoid(a * logit(raw) + b);
+    }
+
+    /** Logit of a probability, clamped away from 0 and 1 so that the result is finite. */
+    public static double logit(double p) {
+        double q = Math.min(1 - 1e-7, Math.max(1e-7, p));
+        return Math.log(q / (1 - q));
+    }
+
+    static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+}

@@ -1,0 +1,243 @@
+package org.framelens.model;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.util.MaskLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.util.ModelSerializer;
+import org.framelens.FramingDevice;
+import org.framelens.encode.EncodedBatch;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
+
+/**
+ * The FrameLens network: a DL4J {@link ComputationGraph} with a sentence head, a per-token head and a
+ * device-family head. Not thread-safe: DL4J networks are not (one instance per thread; see {@link #copy()}).
+ */
+public final class FramingNetwork {
+    static final String INPUT = "tokens";
+    static final String EMBEDDING = "embedding";
+    static final String SENTENCE = "sentence";
+    static final String TOKEN = "token";
+    static final String DEVICE = "device";
+    private static final int DEVICES = FramingDevice.values().length;
+    /*
+     * DL4J sums the token loss over a sentence's tokens and the device loss over eight outputs; these weights keep
+     * the two auxiliary heads from drowning the sentence head (about 1 : 2 : 1 for sentence : token : device).
+     */
+    private static final float TOKEN_WEIGHT = 0.1f;
+    private static final float DEVICE_WEIGHT = 0.125f;
+
+    private final ComputationGraph graph;
+
+    FramingNetwork(ComputationGraph graph) {
+        this.graph = graph;
+    }
+
+    /** Builds an untrained network for a vocabulary of {@code vocabularySize} entries. */
+    public static FramingNetwork create(NetworkSpec spec, int vocabularySize, long seed, double learningRate) {
+        ComputationGraphConfiguration.GraphBuilder b = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(learningRate))
+                .weightInit(WeightInit.XAVIER)
+                .l2(1e-5)
+                .graphBuilder()
+                .addInputs(INPUT)
+                // recurrent(vocabularySize): the embedding's nIn comes from the input type (recurrent(1) gives nIn 1)
+                .setInputTypes(InputType.recurrent(vocabularySize))
+                .addLayer(EMBEDDING, new EmbeddingSequenceLayer.Builder()
+                        .nIn(vocabularySize).nOut(spec.embeddingSize()).build(), INPUT);
+        String last = EMBEDDING;
+        for (int i = 0; i < spec.convLayers(); i++) {
+            String name = "conv" + i;
+            Convolution1DLayer.Builder conv = new Convolution1DLayer.Builder();
+            if (i == 0) {
+                // dropout on the embeddings (DL4J's DropoutLayer mishandles masked sequences, so use input dropout)
+                conv.dropOut(1 - spec.dropout());
+            }
+            b.addLayer(name, conv
+                    .kernelSize(spec.kernelSize())
+                    .convolutionMode(ConvolutionMode.Same)
+                    .rnnDataFormat(RNNFormat.NCW)
+                    .nOut(spec.channels())
+                    .activation(Activation.RELU)
+                    .build(), last);
+            // zero the padded steps: "same" convolutions would otherwise leak padding into real tokens, and a
+            // sentence's score would depend on the other sentences in its batch
+            b.addLayer(name + "mask", new MaskLayer(), name);
+            last = name + "mask";
+        }
+        b.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), last)
+                .addLayer("hidden", new DenseLayer.Builder().nOut(spec.hiddenSize()).activation(Activation.RELU)
+                        .dropOut(1 - spec.dropout()).build(), "pool")
+                .addLayer(SENTENCE, new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
+                        .nOut(1).activation(Activation.SIGMOID).build(), "hidden")
+                .addLayer(DEVICE, new OutputLayer.Builder(new LossBinaryXENT(Nd4j.valueArrayOf(DEVICES, DEVICE_WEIGHT)))
+                        .nOut(DEVICES).activation(Activation.SIGMOID).build(), "hidden")
+                .addLayer(TOKEN, new RnnOutputLayer.Builder(new LossBinaryXENT(Nd4j.valueArrayOf(1, TOKEN_WEIGHT)))
+                        .nOut(1).activation(Activation.SIGMOID).dataFormat(RNNFormat.NCW).build(), last)
+                .setOutputs(SENTENCE, TOKEN, DEVICE);
+        ComputationGraph graph = new ComputationGraph(b.build());
+        graph.init();
+        return new FramingNetwork(graph);
+    }
+
+    /** The vocabulary size the embedding layer was built for. */
+    public long vocabularySize() {
+        return graph.getLayer(EMBEDDING).getParam("W").size(0);
+    }
+
+    /** Number of trainable parameters. */
+    public long parameterCount() {
+        return graph.numParams();
+    }
+
+    /** Runs inference on a batch. */
+    public Predictions predict(EncodedBatch batch) {
+        int n = batch.size();
+        if (n == 0) {
+            return new Predictions(new double[0], new double[0][], new double[0][]);
+        }
+        INDArray[] out = graph.output(false, new INDArray[] {ids(batch)}, new INDArray[] {mask(batch)});
+        double[] sentence = new double[n];
+        double[][] tokens = new double[n][];
+        double[][] devices = new double[n][DEVICES];
+        float[] s = out[0].data().asFloat();
+        float[] tok = out[1].dup('c').data().asFloat();
+        float[] dev = out[2].data().asFloat();
+        int width = batch.width();
+        for (int i = 0; i < n; i++) {
+            sentence[i] = s[i];
+            tokens[i] = new double[batch.lengths()[i]];
+            for (int t = 0; t < tokens[i].length; t++) {
+                tokens[i][t] = tok[i * width + t];
+            }
+            for (int d = 0; d < DEVICES; d++) {
+                devices[i][d] = dev[i * DEVICES + d];
+            }
+        }
+        return new Predictions(sentence, tokens, devices);
+    }
+
+    /** One gradient step on a minibatch; returns the loss. */
+    public double fit(TrainingBatch batch) {
+        EncodedBatch in = batch.input();
+        int n = in.size();
+        int width = in.width();
+        INDArray mask = mask(in);
+        INDArray sentenceLabels = Nd4j.create(batch.loaded(), new long[] {n, 1}, DataType.FLOAT);
+        INDArray sentenceMask = Nd4j.create(batch.weight(), new long[] {n, 1}, DataType.FLOAT);
+        float[] tokenLabels = new float[n * width];
+        float[] tokenMask = new float[n * width];
+        float[] deviceLabels = new float[n * DEVICES];
+        float[] deviceMask = new float[n];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < in.lengths()[i]; t++) {
+                tokenLabels[i * width + t] = batch.tokenTargets()[i][t];
+                tokenMask[i * width + t] = batch.tokensKnown()[i] ? 1f : 0f;
+            }
+            System.arraycopy(batch.deviceTargets()[i], 0, deviceLabels, i * DEVICES, DEVICES);
+            deviceMask[i] = batch.devicesKnown()[i] ? 1f : 0f;
+        }
+        MultiDataSet ds = new MultiDataSet(
+                new INDArray[] {ids(in)},
+                new INDArray[] {
+                    sentenceLabels,
+                    Nd4j.create(tokenLabels, new long[] {n, 1, width}, DataType.FLOAT),
+                    Nd4j.create(deviceLabels, new long[] {n, DEVICES}, DataType.FLOAT)},
+                new INDArray[] {mask},
+                new INDArray[] {
+                    sentenceMask,
+                    Nd4j.create(tokenMask, new long[] {n, width}, DataType.FLOAT),
+                    Nd4j.create(deviceMask, new long[] {n, 1}, DataType.FLOAT)});
+        graph.fit(ds);
+        return graph.score();
+    }
+
+    private static INDArray ids(EncodedBatch batch) {
+        int n = batch.size();
+        int width = batch.width();
+        float[] flat = new float[n * width];
+        for (int i = 0; i < n; i++) {
+            int[] row = batch.ids()[i];
+            for (int t = 0; t < row.length; t++) {
+                flat[i * width + t] = row[t];
+            }
+        }
+        return Nd4j.create(flat, new long[] {n, width}, DataType.FLOAT);
+    }
+
+    private static INDArray mask(EncodedBatch batch) {
+        int n = batch.size();
+        int width = batch.width();
+        float[] flat = new float[n * width];
+        for (int i = 0; i < n; i++) {
+            // an empty sentence keeps one masked-in padding step so that pooling has something to pool
+            int len = Math.max(1, batch.lengths()[i]);
+            for (int t = 0; t < len; t++) {
+                flat[i * width + t] = 1f;
+            }
+        }
+        return Nd4j.create(flat, new long[] {n, width}, DataType.FLOAT);
+    }
+
+    /** A parameter copy for another thread (clones share nothing). */
+    public FramingNetwork copy() {
+        return new FramingNetwork(graph.clone());
+    }
+
+    /** A snapshot of the parameters, for early stopping. */
+    public INDArray parameters() {
+        return graph.params().dup();
+    }
+
+    /** Restores parameters taken with {@link #parameters()}. */
+    public void setParameters(INDArray params) {
+        graph.setParams(params);
+    }
+
+    /** Serialises the network (configuration and weights, no updater state) in DL4J's zip format. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ModelSerializer.writeModel(graph, out, false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Restores a network written by {@link #toBytes()}. */
+    public static FramingNetwork fromBytes(byte[] bytes) throws IOException {
+        ComputationGraph g = ModelSerializer.restoreComputationGraph(new ByteArrayInputStream(bytes), false);
+        String[] outputs = g.getConfiguration().getNetworkOutputs().toArray(new String[0]);
+        if (outputs.length != 3 || !SENTENCE.equals(outputs[0]) || !TOKEN.equals(outputs[1])
+                || !DEVICE.equals(outputs[2])) {
+            throw new IOException("network outputs " + java.util.Arrays.toString(outputs)
+                    + " are not [sentence, token, device]");
+        }
+        return new FramingNetwork(g);
+    }
+}

@@ -1,0 +1,30 @@
+package org.framelens.model;
+
+/**
+ * The shape of a FrameLens network: word embeddings, a stack of 1-D convolutions (no dilation: the M2.1
+ * native conv1d fails on dilated "same" convolutions), and three
+ * heads (sentence, token, device families).
+ *
+ * @param embeddingSize  width of the trainable word embedding
+ * @param channels       convolution channels per layer
+ * @param kernelSize     convolution width in tokens
+ * @param convLayers     number of stacked convolution layers
+ * @param hiddenSize     width of the dense layer under the sentence and device heads
+ * @param dropout        dropout rate (probability of dropping) on the embedding and the dense layer
+ */
+public record NetworkSpec(int embeddingSize, int channels, int kernelSize, int convLayers, int hiddenSize,
+                          double dropout) {
+    public NetworkSpec {
+        if (embeddingSize < 1 || channels < 1 || kernelSize < 1 || convLayers < 1 || hiddenSize < 1) {
+            throw new IllegalArgumentException("network sizes must be positive: " + this);
+        }
+        if (dropout < 0 || dropout >= 1) {
+            throw new IllegalArgumentException("dropout must be in [0, 1): " + dropout);
+        }
+    }
+
+    /** The default used for the shipped model. */
+    public static NetworkSpec defaults() {
+        return new NetworkSpec(64, 128, 3, 2, 64, 0.25);
+    }
+}
