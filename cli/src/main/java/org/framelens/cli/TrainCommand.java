@@ -44,6 +44,13 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Maximum epochs (default: 30).")
     Integer epochs;
 
+    @Option(names = "--min-word-count", description = "Occurrences a word needs for its own embedding (default: 2).")
+    Integer minWordCount;
+
+    @Option(names = "--word-dropout", description = "Share of training tokens replaced by the unknown word "
+            + "(default: 0.1).")
+    Double wordDropout;
+
     @Option(names = "--model-id", description = "Model id stored in the bundle (default: the output file name).")
     String modelId;
 
@@ -71,6 +78,12 @@ final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = TrainingConfig.defaults().withSeed(seed).withModelId(id);
         if (epochs != null) {
             config = config.withMaxEpochs(epochs);
+        }
+        if (minWordCount != null) {
+            config = config.withMinWordCount(minWordCount);
+        }
+        if (wordDropout != null) {
+            config = config.withWordDropout(wordDropout);
         }
         TrainedModel trained = train(splits, config, log);
         ModelBundle bundle = trained.bundle();

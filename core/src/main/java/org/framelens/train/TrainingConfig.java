@@ -49,6 +49,11 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
                 wordDropout, classWeighting, network);
     }
 
+    public TrainingConfig withWordDropout(double rate) {
+        return new TrainingConfig(modelId, seed, maxEpochs, patience, batchSize, learningRate, minWordCount,
+                rate, classWeighting, network);
+    }
+
     public TrainingConfig withPatience(int epochs) {
         return new TrainingConfig(modelId, seed, maxEpochs, epochs, batchSize, learningRate, minWordCount,
                 wordDropout, classWeighting, network);
