@@ -31,6 +31,9 @@ final class CorpusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (Files.isDirectory(corpus)) {
+            throw new CliException(corpus + " is a directory, not a corpus file");
+        }
         if (!Files.isRegularFile(corpus)) {
             throw new CliException(corpus + ": no such file");
         }

@@ -84,6 +84,9 @@ final class CorpusOptions {
         ColumnMapping mapping = mapping();
         List<LabelledSentence> all = new ArrayList<>();
         for (Path file : data) {
+            if (java.nio.file.Files.isDirectory(file)) {
+                throw new CliException(file + " is a directory, not a corpus file");
+            }
             if (!java.nio.file.Files.isRegularFile(file)) {
                 throw new CliException(file + ": no such file");
             }

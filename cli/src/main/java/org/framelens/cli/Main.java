@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 @Command(name = "framelens", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Scores English news text for loaded framing.",
         subcommands = {ScoreCommand.class, TrainCommand.class, EvalCommand.class, CrossValidateCommand.class,
-                CorpusCommand.class, ModelCardCommand.class,
+                CorpusCommand.class, ModelCardCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
@@ -24,7 +24,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: score, train, eval or cv");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: score, report, train, eval or cv");
     }
 
     public static void main(String[] args) {

@@ -2,8 +2,10 @@ package org.framelens.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.framelens.DocumentScore;
@@ -11,6 +13,9 @@ import org.framelens.FrameLens;
 import org.framelens.FramingScorer;
 import org.framelens.PhraseSpan;
 import org.framelens.SentenceScore;
+import org.framelens.suggest.NeutralAlternatives;
+import org.framelens.suggest.Suggester;
+import org.framelens.suggest.Suggestion;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +45,10 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--color", defaultValue = "auto", description = "auto (colour when stdout is a terminal), always, never.")
     String color;
 
+    @Option(names = "--suggest",
+            description = "Propose neutral rewrites of loaded phrases that the model scores lower.")
+    boolean suggest;
+
     @Spec
     CommandSpec spec;
 
@@ -55,16 +64,38 @@ final class ScoreCommand implements Callable<Integer> {
             scorer = scorer.withThreshold(threshold);
         }
         DocumentScore doc = scorer.scoreDocument(text);
+        List<List<Suggestion>> suggestions = suggest
+                ? new Suggester(scorer, NeutralAlternatives.loadDefault()).suggestAll(doc.sentences())
+                : null;
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
-            case json -> out.println(json().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+            case json -> {
+                ObjectMapper m = json();
+                Object value = doc;
+                if (suggestions != null) {
+                    ObjectNode tree = m.valueToTree(doc);
+                    for (int i = 0; i < doc.sentences().size(); i++) {
+                        ((ObjectNode) tree.get("sentences").get(i)).set("suggestions",
+                                m.valueToTree(suggestions.get(i)));
+                    }
+                    value = tree;
+                }
+                out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(value));
+            }
             case jsonl -> {
                 ObjectMapper m = json();
-                for (SentenceScore s : doc.sentences()) {
-                    out.println(m.writeValueAsString(s));
+                for (int i = 0; i < doc.sentences().size(); i++) {
+                    SentenceScore s = doc.sentences().get(i);
+                    if (suggestions == null) {
+                        out.println(m.writeValueAsString(s));
+                    } else {
+                        ObjectNode node = m.valueToTree(s);
+                        node.set("suggestions", m.valueToTree(suggestions.get(i)));
+                        out.println(m.writeValueAsString(node));
+                    }
                 }
             }
-            default -> printText(doc, scorer.threshold(), out, useColor());
+            default -> printText(doc, suggestions, scorer.threshold(), out, useColor());
         }
         out.flush();
         return 0;
@@ -84,9 +115,16 @@ final class ScoreCommand implements Callable<Integer> {
     }
 
     static void printText(DocumentScore doc, double threshold, PrintWriter out, boolean color) {
+        printText(doc, null, threshold, out, color);
+    }
+
+    /** As above; with {@code suggestions} (one list per sentence), each is printed under its sentence. */
+    static void printText(DocumentScore doc, List<List<Suggestion>> suggestions, double threshold, PrintWriter out,
+                          boolean color) {
         String on = color ? "\u001b[1;31m" : "«";
         String off = color ? "\u001b[0m" : "»";
-        for (SentenceScore s : doc.sentences()) {
+        for (int i = 0; i < doc.sentences().size(); i++) {
+            SentenceScore s = doc.sentences().get(i);
             StringBuilder line = new StringBuilder();
             int pos = s.start();
             for (PhraseSpan p : s.phrases()) {
@@ -98,6 +136,13 @@ final class ScoreCommand implements Callable<Integer> {
             String tag = s.loaded() ? "LOADED " : "neutral";
             String devices = s.loaded() ? "  [" + s.topDevice().code() + "]" : "";
             out.printf(Locale.ROOT, "%.2f %s  %s%s%n", s.probability(), tag, line, devices);
+            if (suggestions != null) {
+                for (Suggestion g : suggestions.get(i)) {
+                    out.printf(Locale.ROOT, "       suggest: %s%s%s -> %s  (%.2f -> %.2f)  %s%n", on, g.replaced(), off,
+                            g.removal() ? "(remove)" : g.replacement(), s.probability(), g.rewrittenProbability(),
+                            g.rewrittenSentence());
+                }
+            }
         }
         out.printf(Locale.ROOT, "%n%d sentences, %d loaded (%.0f%%) at threshold %.2f; document score %.2f; model %s%n",
                 doc.sentences().size(), doc.loadedSentences().size(), 100 * doc.loadedShare(), threshold,

@@ -44,12 +44,22 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Maximum epochs (default: 30).")
     Integer epochs;
 
-    @Option(names = "--min-word-count", description = "Occurrences a word needs for its own embedding (default: 2).")
+    @Option(names = "--min-word-count", description = "Occurrences a word needs for its own embedding (default: 1).")
     Integer minWordCount;
 
     @Option(names = "--word-dropout", description = "Share of training tokens replaced by the unknown word "
-            + "(default: 0.1).")
+            + "(default: 0.2).")
     Double wordDropout;
+
+    @Option(names = "--pretrained", negatable = true, description = "Initialise word embeddings from "
+            + "all-MiniLM-L6-v2's WordPiece table (default: false).")
+    boolean pretrained;
+
+    @Option(names = "--freeze-embeddings", description = "With --pretrained: keep the pretrained vectors fixed.")
+    boolean freezeEmbeddings;
+
+    @Option(names = "--embedding-size", description = "Word embedding width (default: 64).")
+    Integer embeddingSize;
 
     @Option(names = "--model-id", description = "Model id stored in the bundle (default: the output file name).")
     String modelId;
@@ -70,6 +80,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        checkWritable(this.out);
         List<LabelledSentence> data = corpus.read(log);
         Splits splits = Splits.of(data, devFraction, testFraction, seed);
         log.printf("splits: train %d, dev %d, test %d%n", splits.train().size(), splits.dev().size(),
@@ -84,6 +95,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (wordDropout != null) {
             config = config.withWordDropout(wordDropout);
+        }
+        if (embeddingSize != null) {
+            config = config.withNetwork(config.network().withEmbeddingSize(embeddingSize));
+        }
+        if (pretrained || freezeEmbeddings) {
+            config = config.withPretrained(pretrained, freezeEmbeddings);
         }
         TrainedModel trained = train(splits, config, log);
         ModelBundle bundle = trained.bundle();
@@ -114,6 +131,24 @@ final class TrainCommand implements Callable<Integer> {
             EvalCommand.writeJson(r, report);
         }
         return 0;
+    }
+
+    /** Fails before training, which can take minutes, when the bundle could not be written afterwards. */
+    static void checkWritable(Path target) {
+        if (java.nio.file.Files.isDirectory(target)) {
+            throw new CliException("--out " + target + " is a directory; give a file name such as model.zip");
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException | SecurityException e) {
+            throw new CliException("cannot write --out " + target + ": cannot create folder " + dir + " (" + e
+                    + "); choose another path");
+        }
+        if (!java.nio.file.Files.isWritable(dir)) {
+            throw new CliException("cannot write --out " + target + ": folder " + dir + " is not writable; "
+                    + "choose another path");
+        }
     }
 
     static TrainedModel train(Splits splits, TrainingConfig config, PrintWriter log) {

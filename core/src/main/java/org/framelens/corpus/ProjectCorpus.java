@@ -24,9 +24,9 @@ public final class ProjectCorpus {
     /** Reads every record; the first malformed line throws {@link TrainingDataException}. */
     public static List<CorpusRecord> read(Path file) throws IOException {
         List<CorpusRecord> out = new ArrayList<>();
+        long n = 0;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
-            long n = 0;
             while ((line = r.readLine()) != null) {
                 n++;
                 if (line.isBlank()) {
@@ -39,6 +39,9 @@ public final class ProjectCorpus {
                             + e.getMessage().lines().findFirst().orElse(""));
                 }
             }
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // without this the user sees only "Input length = 1", with neither file nor line
+            throw new TrainingDataException(file.toString(), n + 1, "the file is not valid UTF-8; re-save it as UTF-8");
         }
         return out;
     }

@@ -61,6 +61,19 @@ public final class Vocabulary {
         return new Vocabulary(words);
     }
 
+    /** A vocabulary with {@code extra} words appended (in the given order) where they are not entries yet. */
+    public Vocabulary withExtraWords(List<String> extra) {
+        List<String> all = new ArrayList<>(words);
+        java.util.Set<String> seen = new java.util.HashSet<>(words);
+        for (String w : extra) {
+            String norm = normalise(w);
+            if (seen.add(norm)) {
+                all.add(norm);
+            }
+        }
+        return new Vocabulary(all);
+    }
+
     /** The normal form under which a token is looked up: lower case, every digit as 0. */
     public static String normalise(String token) {
         String lower = token.toLowerCase(Locale.ROOT);

@@ -28,6 +28,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 
@@ -57,6 +58,21 @@ public final class FramingNetwork {
 
     /** Builds an untrained network for a vocabulary of {@code vocabularySize} entries. */
     public static FramingNetwork create(NetworkSpec spec, int vocabularySize, long seed, double learningRate) {
+        return create(spec, vocabularySize, seed, learningRate, false);
+    }
+
+    /**
+     * Builds an untrained network; with {@code frozenEmbeddings} the embedding table is never updated (for
+     * pretrained vectors set with {@link #setEmbeddings(float[][])}).
+     */
+    public static FramingNetwork create(NetworkSpec spec, int vocabularySize, long seed, double learningRate,
+                                        boolean frozenEmbeddings) {
+        EmbeddingSequenceLayer.Builder embedding = new EmbeddingSequenceLayer.Builder()
+                .nIn(vocabularySize).nOut(spec.embeddingSize());
+        if (frozenEmbeddings) {
+            // a zero learning rate and no L2: the table stays exactly as initialised
+            embedding.updater(new Sgd(0.0)).l2(0.0);
+        }
         ComputationGraphConfiguration.GraphBuilder b = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(DataType.FLOAT)
@@ -67,8 +83,7 @@ public final class FramingNetwork {
                 .addInputs(INPUT)
                 // recurrent(vocabularySize): the embedding's nIn comes from the input type (recurrent(1) gives nIn 1)
                 .setInputTypes(InputType.recurrent(vocabularySize))
-                .addLayer(EMBEDDING, new EmbeddingSequenceLayer.Builder()
-                        .nIn(vocabularySize).nOut(spec.embeddingSize()).build(), INPUT);
+                .addLayer(EMBEDDING, embedding.build(), INPUT);
         String last = EMBEDDING;
         for (int i = 0; i < spec.convLayers(); i++) {
             String name = "conv" + i;
@@ -102,6 +117,16 @@ public final class FramingNetwork {
         ComputationGraph graph = new ComputationGraph(b.build());
         graph.init();
         return new FramingNetwork(graph);
+    }
+
+    /** Overwrites the embedding table, one row per vocabulary id. */
+    public void setEmbeddings(float[][] rows) {
+        INDArray w = graph.getLayer(EMBEDDING).getParam("W");
+        if (rows.length != w.size(0) || rows[0].length != w.size(1)) {
+            throw new IllegalArgumentException("embedding table is " + w.size(0) + "x" + w.size(1) + ", got "
+                    + rows.length + "x" + rows[0].length);
+        }
+        w.assign(Nd4j.create(rows));
     }
 
     /** The vocabulary size the embedding layer was built for. */

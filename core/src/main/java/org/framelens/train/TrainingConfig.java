@@ -19,10 +19,15 @@ import org.framelens.model.NetworkSpec;
  *                       with unseen words
  * @param classWeighting weight sentences inversely to their class frequency (for imbalanced corpora)
  * @param network        the network shape
+ * @param pretrained     initialise word embeddings from all-MiniLM-L6-v2's WordPiece table (and add its whole words
+ *                       to the vocabulary) when that jar is on the classpath; the embedding size is then the
+ *                       network's {@code embeddingSize}
+ * @param freezeEmbeddings keep pretrained embeddings fixed during training, so words unseen in training keep
+ *                       vectors comparable with the trained ones
  */
 public record TrainingConfig(String modelId, long seed, int maxEpochs, int patience, int batchSize,
                              double learningRate, int minWordCount, double wordDropout, boolean classWeighting,
-                             NetworkSpec network) {
+                             NetworkSpec network, boolean pretrained, boolean freezeEmbeddings) {
     public TrainingConfig {
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(network, "network");
@@ -36,42 +41,48 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
 
     /** The configuration of the shipped default model. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig("framelens-default", 42, 30, 4, 32, 2e-3, 2, 0.1, true, NetworkSpec.defaults());
+        return new TrainingConfig("framelens-default", 42, 30, 4, 32, 2e-3, 1, 0.2, true, NetworkSpec.defaults(),
+                false, false);
     }
 
     public TrainingConfig withSeed(long newSeed) {
         return new TrainingConfig(modelId, newSeed, maxEpochs, patience, batchSize, learningRate, minWordCount,
-                wordDropout, classWeighting, network);
+                wordDropout, classWeighting, network, pretrained, freezeEmbeddings);
     }
 
     public TrainingConfig withMaxEpochs(int epochs) {
         return new TrainingConfig(modelId, seed, epochs, patience, batchSize, learningRate, minWordCount,
-                wordDropout, classWeighting, network);
+                wordDropout, classWeighting, network, pretrained, freezeEmbeddings);
     }
 
     public TrainingConfig withWordDropout(double rate) {
         return new TrainingConfig(modelId, seed, maxEpochs, patience, batchSize, learningRate, minWordCount,
-                rate, classWeighting, network);
+                rate, classWeighting, network, pretrained, freezeEmbeddings);
+    }
+
+    public TrainingConfig withPretrained(boolean use, boolean freeze) {
+        return new TrainingConfig(modelId, seed, maxEpochs, patience, batchSize, learningRate, minWordCount,
+                wordDropout, classWeighting, network, use, freeze);
     }
 
     public TrainingConfig withPatience(int epochs) {
         return new TrainingConfig(modelId, seed, maxEpochs, epochs, batchSize, learningRate, minWordCount,
-                wordDropout, classWeighting, network);
+                wordDropout, classWeighting, network, pretrained, freezeEmbeddings);
     }
 
     public TrainingConfig withModelId(String id) {
         return new TrainingConfig(id, seed, maxEpochs, patience, batchSize, learningRate, minWordCount,
-                wordDropout, classWeighting, network);
+                wordDropout, classWeighting, network, pretrained, freezeEmbeddings);
     }
 
     public TrainingConfig withNetwork(NetworkSpec spec) {
         return new TrainingConfig(modelId, seed, maxEpochs, patience, batchSize, learningRate, minWordCount,
-                wordDropout, classWeighting, spec);
+                wordDropout, classWeighting, spec, pretrained, freezeEmbeddings);
     }
 
     public TrainingConfig withMinWordCount(int count) {
         return new TrainingConfig(modelId, seed, maxEpochs, patience, batchSize, learningRate, count,
-                wordDropout, classWeighting, network);
+                wordDropout, classWeighting, network, pretrained, freezeEmbeddings);
     }
 
     /** The configuration as a JSON-ready map, stored in the bundle manifest. */
@@ -94,6 +105,8 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         n.put("hiddenSize", network.hiddenSize());
         n.put("dropout", network.dropout());
         m.put("network", n);
+        m.put("pretrained", pretrained);
+        m.put("freezeEmbeddings", freezeEmbeddings);
         return m;
     }
 }
