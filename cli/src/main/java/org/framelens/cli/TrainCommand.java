@@ -61,6 +61,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--embedding-size", description = "Word embedding width (default: 64).")
     Integer embeddingSize;
 
+    @Option(names = "--channels", description = "Convolution channels per layer (default: 64).")
+    Integer channels;
+
     @Option(names = "--model-id", description = "Model id stored in the bundle (default: the output file name).")
     String modelId;
 
@@ -95,6 +98,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (wordDropout != null) {
             config = config.withWordDropout(wordDropout);
+        }
+        if (channels != null) {
+            config = config.withNetwork(config.network().withChannels(channels));
         }
         if (embeddingSize != null) {
             config = config.withNetwork(config.network().withEmbeddingSize(embeddingSize));

@@ -27,8 +27,12 @@ public record NetworkSpec(int embeddingSize, int channels, int kernelSize, int c
         return new NetworkSpec(size, channels, kernelSize, convLayers, hiddenSize, dropout);
     }
 
+    public NetworkSpec withChannels(int newChannels) {
+        return new NetworkSpec(embeddingSize, newChannels, kernelSize, convLayers, hiddenSize, dropout);
+    }
+
     /** The default used for the shipped model. */
     public static NetworkSpec defaults() {
-        return new NetworkSpec(64, 128, 3, 2, 64, 0.25);
+        return new NetworkSpec(64, 64, 3, 2, 64, 0.25);
     }
 }
