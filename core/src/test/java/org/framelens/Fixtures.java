@@ -59,8 +59,8 @@ public final class Fixtures {
 
     /** A small network so that tests train in seconds. */
     public static TrainingConfig tinyConfig() {
-        return TrainingConfig.defaults().withModelId("tiny-test").withMaxEpochs(40).withPatience(8).withMinWordCount(1)
-                .withNetwork(new NetworkSpec(16, 16, 3, 2, 16, 0.1));
+        return TrainingConfig.builder().modelId("tiny-test").maxEpochs(40).patience(8).minWordCount(1).wordDropout(0.1)
+                .network(new NetworkSpec(16, 16, 3, 2, 16, 0.1)).build();
     }
 
     /** A tiny model trained once per JVM on the synthetic corpus. */

@@ -56,10 +56,11 @@ final class CrossValidateCommand implements Callable<Integer> {
             labels[i] = data.get(i).loaded();
         }
         int[] fold = CrossValidation.stratifiedFolds(labels, folds, seed);
-        TrainingConfig config = TrainingConfig.defaults().withSeed(seed).withModelId("cv");
+        TrainingConfig.Builder builder = TrainingConfig.builder().seed(seed).modelId("cv");
         if (epochs != null) {
-            config = config.withMaxEpochs(epochs);
+            builder.maxEpochs(epochs);
         }
+        TrainingConfig config = builder.build();
         List<BinaryMetrics> results = new ArrayList<>();
         for (int k = 0; k < folds; k++) {
             List<LabelledSentence> rest = new ArrayList<>();

@@ -11,6 +11,7 @@ import org.framelens.eval.Evaluation;
 import org.framelens.eval.Evaluator;
 import org.framelens.model.BundleIO;
 import org.framelens.model.ModelBundle;
+import org.framelens.model.NetworkSpec;
 import org.framelens.train.LabelledSentence;
 import org.framelens.train.Splits;
 import org.framelens.train.TrainedModel;
@@ -89,26 +90,25 @@ final class TrainCommand implements Callable<Integer> {
         log.printf("splits: train %d, dev %d, test %d%n", splits.train().size(), splits.dev().size(),
                 splits.test().size());
         String id = modelId != null ? modelId : this.out.getFileName().toString().replaceFirst("\\.zip$", "");
-        TrainingConfig config = TrainingConfig.defaults().withSeed(seed).withModelId(id);
+        TrainingConfig.Builder config = TrainingConfig.builder().seed(seed).modelId(id);
+        NetworkSpec network = NetworkSpec.defaults();
         if (epochs != null) {
-            config = config.withMaxEpochs(epochs);
+            config.maxEpochs(epochs);
         }
         if (minWordCount != null) {
-            config = config.withMinWordCount(minWordCount);
+            config.minWordCount(minWordCount);
         }
         if (wordDropout != null) {
-            config = config.withWordDropout(wordDropout);
+            config.wordDropout(wordDropout);
         }
         if (channels != null) {
-            config = config.withNetwork(config.network().withChannels(channels));
+            network = network.withChannels(channels);
         }
         if (embeddingSize != null) {
-            config = config.withNetwork(config.network().withEmbeddingSize(embeddingSize));
+            network = network.withEmbeddingSize(embeddingSize);
         }
-        if (pretrained || freezeEmbeddings) {
-            config = config.withPretrained(pretrained, freezeEmbeddings);
-        }
-        TrainedModel trained = train(splits, config, log);
+        config.network(network).pretrained(pretrained, freezeEmbeddings);
+        TrainedModel trained = train(splits, config.build(), log);
         ModelBundle bundle = trained.bundle();
         FramingScorer scorer = FrameLens.fromBundle(bundle);
         Evaluation dev = Evaluator.evaluate(scorer, splits.dev(), "dev split of " + corpus.data);

@@ -7,6 +7,7 @@ import org.framelens.model.NetworkSpec;
 
 /**
  * Everything that determines a training run besides the data. The same data and config give the same model.
+ * Build one with {@link #builder()} or change one with {@link #toBuilder()}.
  *
  * @param modelId        name stored in the bundle
  * @param seed           seeds initialisation, shuffling, dropout and word dropout
@@ -41,48 +42,111 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
 
     /** The configuration of the shipped default model. */
     public static TrainingConfig defaults() {
-        return new TrainingConfig("framelens-default", 42, 30, 4, 32, 2e-3, 1, 0.2, true, NetworkSpec.defaults(),
-                false, false);
+        return builder().build();
     }
 
-    public TrainingConfig withSeed(long newSeed) {
-        return new TrainingConfig(modelId, newSeed, maxEpochs, patience, batchSize, learningRate, minWordCount,
-                wordDropout, classWeighting, network, pretrained, freezeEmbeddings);
+    /** A builder preset to {@link #defaults()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public TrainingConfig withMaxEpochs(int epochs) {
-        return new TrainingConfig(modelId, seed, epochs, patience, batchSize, learningRate, minWordCount,
-                wordDropout, classWeighting, network, pretrained, freezeEmbeddings);
+    /** A builder preset to this configuration. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.modelId = modelId;
+        b.seed = seed;
+        b.maxEpochs = maxEpochs;
+        b.patience = patience;
+        b.batchSize = batchSize;
+        b.learningRate = learningRate;
+        b.minWordCount = minWordCount;
+        b.wordDropout = wordDropout;
+        b.classWeighting = classWeighting;
+        b.network = network;
+        b.pretrained = pretrained;
+        b.freezeEmbeddings = freezeEmbeddings;
+        return b;
     }
 
-    public TrainingConfig withWordDropout(double rate) {
-        return new TrainingConfig(modelId, seed, maxEpochs, patience, batchSize, learningRate, minWordCount,
-                rate, classWeighting, network, pretrained, freezeEmbeddings);
-    }
+    /** Builds a {@link TrainingConfig}; starts from the default model's settings. Not thread-safe. */
+    public static final class Builder {
+        private String modelId = "framelens-default";
+        private long seed = 42;
+        private int maxEpochs = 30;
+        private int patience = 4;
+        private int batchSize = 32;
+        private double learningRate = 2e-3;
+        private int minWordCount = 1;
+        private double wordDropout = 0.2;
+        private boolean classWeighting = true;
+        private NetworkSpec network = NetworkSpec.defaults();
+        private boolean pretrained;
+        private boolean freezeEmbeddings;
 
-    public TrainingConfig withPretrained(boolean use, boolean freeze) {
-        return new TrainingConfig(modelId, seed, maxEpochs, patience, batchSize, learningRate, minWordCount,
-                wordDropout, classWeighting, network, use, freeze);
-    }
+        private Builder() {
+        }
 
-    public TrainingConfig withPatience(int epochs) {
-        return new TrainingConfig(modelId, seed, maxEpochs, epochs, batchSize, learningRate, minWordCount,
-                wordDropout, classWeighting, network, pretrained, freezeEmbeddings);
-    }
+        public Builder modelId(String id) {
+            this.modelId = id;
+            return this;
+        }
 
-    public TrainingConfig withModelId(String id) {
-        return new TrainingConfig(id, seed, maxEpochs, patience, batchSize, learningRate, minWordCount,
-                wordDropout, classWeighting, network, pretrained, freezeEmbeddings);
-    }
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
 
-    public TrainingConfig withNetwork(NetworkSpec spec) {
-        return new TrainingConfig(modelId, seed, maxEpochs, patience, batchSize, learningRate, minWordCount,
-                wordDropout, classWeighting, spec, pretrained, freezeEmbeddings);
-    }
+        public Builder maxEpochs(int epochs) {
+            this.maxEpochs = epochs;
+            return this;
+        }
 
-    public TrainingConfig withMinWordCount(int count) {
-        return new TrainingConfig(modelId, seed, maxEpochs, patience, batchSize, learningRate, count,
-                wordDropout, classWeighting, network, pretrained, freezeEmbeddings);
+        public Builder patience(int epochs) {
+            this.patience = epochs;
+            return this;
+        }
+
+        public Builder batchSize(int size) {
+            this.batchSize = size;
+            return this;
+        }
+
+        public Builder learningRate(double rate) {
+            this.learningRate = rate;
+            return this;
+        }
+
+        public Builder minWordCount(int count) {
+            this.minWordCount = count;
+            return this;
+        }
+
+        public Builder wordDropout(double rate) {
+            this.wordDropout = rate;
+            return this;
+        }
+
+        public Builder classWeighting(boolean on) {
+            this.classWeighting = on;
+            return this;
+        }
+
+        public Builder network(NetworkSpec spec) {
+            this.network = spec;
+            return this;
+        }
+
+        public Builder pretrained(boolean use, boolean freeze) {
+            this.pretrained = use;
+            this.freezeEmbeddings = freeze;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException if a setting is out of range */
+        public TrainingConfig build() {
+            return new TrainingConfig(modelId, seed, maxEpochs, patience, batchSize, learningRate, minWordCount,
+                    wordDropout, classWeighting, network, pretrained, freezeEmbeddings);
+        }
     }
 
     /** The configuration as a JSON-ready map, stored in the bundle manifest. */

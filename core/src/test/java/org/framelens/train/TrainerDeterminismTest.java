@@ -1,0 +1,51 @@
+package org.framelens.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.framelens.FrameLens;
+import org.framelens.Fixtures;
+import org.framelens.SentenceScore;
+import org.framelens.model.ModelBundle;
+import org.junit.jupiter.api.Test;
+
+class TrainerDeterminismTest {
+    static final List<String> PROBES = List.of("The council approved the disastrous budget plan on 3 May.",
+            "The ministry published the water report on 12 May.", "Lawmakers debated the so-called tax proposal.");
+
+    private static List<SentenceScore> trainAndScore(long seed) {
+        TrainingConfig config = Fixtures.tinyConfig().toBuilder().seed(seed).maxEpochs(6).build();
+        ModelBundle bundle = new Trainer().train(Fixtures.syntheticCorpus(120, 1, "train"),
+                Fixtures.syntheticCorpus(40, 2, "dev"), config, TrainingListener.none()).bundle();
+        return FrameLens.fromBundle(bundle).scoreAll(PROBES);
+    }
+
+    @Test
+    void sameDataAndSeedGiveIdenticalScores() {
+        assertEquals(trainAndScore(7), trainAndScore(7));
+    }
+
+    @Test
+    void anotherSeedGivesAnotherModel() {
+        assertNotEquals(trainAndScore(7), trainAndScore(8));
+    }
+
+    @Test
+    void rejectsUnusableSplits() {
+        List<LabelledSentence> neutralOnly = Fixtures.syntheticCorpus(20, 1, "train").stream()
+                .filter(s -> !s.loaded()).toList();
+        assertThrows(IllegalArgumentException.class, () -> new Trainer().train(neutralOnly,
+                Fixtures.syntheticCorpus(10, 2, "dev"), Fixtures.tinyConfig(), TrainingListener.none()));
+        assertThrows(IllegalArgumentException.class, () -> new Trainer().train(Fixtures.syntheticCorpus(20, 1, "t"),
+                List.of(), Fixtures.tinyConfig(), TrainingListener.none()));
+    }
+
+    @Test
+    void configValidatesItsRanges() {
+        assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().maxEpochs(0).build());
+        assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().wordDropout(1.0).build());
+        assertEquals(TrainingConfig.defaults(), TrainingConfig.defaults().toBuilder().build());
+    }
+}
