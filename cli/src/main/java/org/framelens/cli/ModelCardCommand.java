@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.framelens.FrameLens;
 import org.framelens.FramingScorer;
 import org.framelens.eval.BinaryMetrics;
+import org.framelens.eval.DocumentSpanEvaluator;
+import org.framelens.eval.SpanMetrics;
 import org.framelens.eval.Evaluation;
 import org.framelens.eval.Evaluator;
 import org.framelens.model.BundleIO;
@@ -47,6 +49,8 @@ final class ModelCardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private FramingScorer scorer;
+
     /** An external labelled set: how to read it. */
     record ExternalSet(String name, String file, ColumnMapping mapping) {
     }
@@ -66,7 +70,7 @@ final class ModelCardCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getErr();
-        FramingScorer scorer = FrameLens.load(model);
+        scorer = FrameLens.load(model);
         BundleManifest m = scorer.manifest();
         StringBuilder md = new StringBuilder();
         md.append("# Model card: ").append(m.modelId()).append("\n\n")
@@ -119,6 +123,10 @@ final class ModelCardCommand implements Callable<Integer> {
                 md.append(row(set.name(), e.sentences()));
                 log.println("evaluated " + set.name());
             }
+            ptcSpans(dir).ifPresent(span -> md.append(String.format(Locale.ROOT, "%nPTC-2020 span level "
+                    + "(Loaded_Language spans in %d articles, tokens inside reported phrases vs tokens overlapping "
+                    + "gold spans): P %.3f, R %.3f, F1 %.3f.%n", span.articles(), span.metrics().precision(),
+                    span.metrics().recall(), span.metrics().f1())));
             md.append("\nF1 is for the loaded/biased class at the model's own threshold; macro-F1 and MCC are given "
                     + "because these sets are imbalanced.\n");
         } else {
@@ -130,6 +138,35 @@ final class ModelCardCommand implements Callable<Integer> {
         Files.writeString(out, md.toString());
         spec.commandLine().getOut().println("wrote " + out);
         return 0;
+    }
+
+    record ArticleSpans(int articles, SpanMetrics metrics) {
+    }
+
+    /** PTC articles with their Loaded_Language spans (SemEval-2020 Task 11 technique-classification labels). */
+    private java.util.Optional<ArticleSpans> ptcSpans(Path dir) throws java.io.IOException {
+        Path labels = dir.resolve("ptc2020-train/datasets/train-task2-TC.labels");
+        Path articles = dir.resolve("ptc2020-train/datasets/train-articles");
+        if (!Files.isRegularFile(labels) || !Files.isDirectory(articles)) {
+            return java.util.Optional.empty();
+        }
+        Map<String, List<int[]>> spans = new java.util.TreeMap<>();
+        for (String line : Files.readAllLines(labels)) {
+            String[] f = line.split("\t");
+            if (f.length == 4 && f[1].equals("Loaded_Language")) {
+                spans.computeIfAbsent(f[0], k -> new ArrayList<>())
+                        .add(new int[] {Integer.parseInt(f[2].trim()), Integer.parseInt(f[3].trim())});
+            }
+        }
+        List<DocumentSpanEvaluator.GoldDocument> docs = new ArrayList<>();
+        try (var files = Files.list(articles)) {
+            for (Path p : files.sorted().toList()) {
+                String id = p.getFileName().toString().replaceAll("\\D", "");
+                docs.add(new DocumentSpanEvaluator.GoldDocument(Files.readString(p),
+                        spans.getOrDefault(id, List.of())));
+            }
+        }
+        return java.util.Optional.of(new ArticleSpans(docs.size(), DocumentSpanEvaluator.evaluate(scorer, docs)));
     }
 
     private static String header() {

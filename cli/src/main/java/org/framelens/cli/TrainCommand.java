@@ -162,7 +162,11 @@ final class TrainCommand implements Callable<Integer> {
             throw new CliException("the dev split is empty: add rows with split=dev or drop the split column");
         }
         try {
-            return new Trainer().train(splits.train(), splits.dev(), config, progress(log));
+            TrainedModel model = new Trainer().train(splits.train(), splits.dev(), config, progress(log));
+            if (System.console() != null) {
+                log.println(); // end the progress line
+            }
+            return model;
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
@@ -176,7 +180,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "at most %.0fs left", r.epoch(), r.maxEpochs(), r.loss(), r.devF1(), r.best() ? " (best)" : "",
                     r.seconds(), eta);
             if (terminal) {
-                log.print("\r" + line + "    ");
+                int done = 20 * r.epoch() / r.maxEpochs();
+                log.print("\r[" + "#".repeat(done) + ".".repeat(20 - done) + "] " + line + "    ");
             } else {
                 log.println(line);
             }

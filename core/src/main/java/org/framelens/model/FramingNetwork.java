@@ -24,6 +24,12 @@ import org.framelens.FramingDevice;
 import org.framelens.encode.EncodedBatch;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.MirroringPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -43,6 +49,15 @@ public final class FramingNetwork {
     static final String TOKEN = "token";
     static final String DEVICE = "device";
     private static final int DEVICES = FramingDevice.values().length;
+    private static final String PREDICT_ID = "FRAMELENS_PREDICT";
+    private static final WorkspaceConfiguration PREDICT_WORKSPACE = WorkspaceConfiguration.builder()
+            .initialSize(0)
+            .overallocationLimit(0.2)
+            .policyAllocation(AllocationPolicy.OVERALLOCATE)
+            .policyLearning(LearningPolicy.FIRST_LOOP)
+            .policyMirroring(MirroringPolicy.FULL)
+            .policySpill(SpillPolicy.REALLOCATE)
+            .build();
     /*
      * DL4J sums the token loss over a sentence's tokens and the device loss over eight outputs; these weights keep
      * the two auxiliary heads from drowning the sentence head (about 1 : 2 : 1 for sentence : token : device).
@@ -145,13 +160,25 @@ public final class FramingNetwork {
         if (n == 0) {
             return new Predictions(new double[0], new double[0][], new double[0][]);
         }
-        INDArray[] out = graph.output(false, new INDArray[] {ids(batch)}, new INDArray[] {mask(batch)});
+        // inputs and outputs live in a per-thread workspace that is reused call after call: allocating and then
+        // garbage-collecting off-heap arrays for every call costs more than the network itself for small batches
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(PREDICT_WORKSPACE, PREDICT_ID)) {
+            // without padding the mask changes nothing, and skipping it saves the mask work of every layer
+            INDArray[] masks = isRectangular(batch) ? null : new INDArray[] {mask(batch)};
+            INDArray[] out = graph.output(false, new INDArray[] {ids(batch)}, masks, null, ws);
+            return toPredictions(batch, out);
+        }
+    }
+
+    private static Predictions toPredictions(EncodedBatch batch, INDArray[] out) {
+        int n = batch.size();
         double[] sentence = new double[n];
         double[][] tokens = new double[n][];
         double[][] devices = new double[n][DEVICES];
-        float[] s = out[0].data().asFloat();
-        float[] tok = out[1].dup('c').data().asFloat();
-        float[] dev = out[2].data().asFloat();
+        // ravel(): a c-order copy, so the flat index arithmetic below holds whatever the outputs' layout
+        float[] s = out[0].ravel().toFloatVector();
+        float[] tok = out[1].ravel().toFloatVector();
+        float[] dev = out[2].ravel().toFloatVector();
         int width = batch.width();
         for (int i = 0; i < n; i++) {
             sentence[i] = s[i];
@@ -212,6 +239,15 @@ public final class FramingNetwork {
             }
         }
         return Nd4j.create(flat, new long[] {n, width}, DataType.FLOAT);
+    }
+
+    private static boolean isRectangular(EncodedBatch batch) {
+        for (int len : batch.lengths()) {
+            if (len != batch.width()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static INDArray mask(EncodedBatch batch) {
