@@ -116,10 +116,14 @@ class FramingScorerTest {
         assertThrows(IllegalArgumentException.class, () -> SCORER.withThreshold(0));
         assertThrows(IllegalArgumentException.class, () -> SCORER.withThreshold(1));
         assertThrows(IllegalArgumentException.class, () -> SCORER.withThreshold(Double.NaN));
-        String text = "The mayor announced the catastrophic school reform on 1 May.";
+        // the sentence whose probability is furthest from 0 and 1, so thresholds on both sides of it exist
+        String text = Fixtures.syntheticCorpus(30, 11, "test").stream().map(s -> s.text())
+                .min(java.util.Comparator.comparingDouble(t -> Math.abs(SCORER.score(t).probability() - 0.5)))
+                .orElseThrow();
         double p = SCORER.score(text).probability();
-        assertTrue(SCORER.withThreshold(Math.max(0.001, p - 0.0001)).score(text).loaded());
-        assertFalse(SCORER.withThreshold(Math.min(0.999, p + 0.0001)).score(text).loaded());
+        assertTrue(p > 1e-5 && p < 1 - 1e-5, "a probe with an intermediate probability: " + p);
+        assertTrue(SCORER.withThreshold(p - 1e-6).score(text).loaded());
+        assertFalse(SCORER.withThreshold(p + 1e-6).score(text).loaded());
         assertEquals(Fixtures.tinyBundle().manifest().threshold(), SCORER.threshold());
     }
 

@@ -97,12 +97,7 @@ public final class Trainer {
             shuffle(order, random);
             double lossSum = 0;
             int steps = 0;
-            for (int from = 0; from < order.length; from += config.batchSize()) {
-                int to = Math.min(order.length, from + config.batchSize());
-                List<Example> batch = new ArrayList<>(to - from);
-                for (int k = from; k < to; k++) {
-                    batch.add(trainEx.get(order[k]));
-                }
+            for (List<Example> batch : bucketedBatches(order, trainEx, config.batchSize(), random)) {
                 lossSum += network.fit(toBatch(batch, encoder, classWeight, config.wordDropout(), random));
                 steps++;
             }
@@ -322,6 +317,29 @@ public final class Trainer {
         } catch (NoSuchAlgorithmException e) {
             throw new FrameLensException("SHA-256 unavailable", e);
         }
+    }
+
+    /**
+     * Minibatches of similar length: the shuffled order is cut into windows of 50 batches, each window is sorted by
+     * length and cut into batches, and the batches are shuffled. Padding, and so wasted work, stays small while
+     * every epoch still sees a different random mix.
+     */
+    private static List<List<Example>> bucketedBatches(Integer[] order, List<Example> data, int batchSize,
+                                                       Random random) {
+        List<List<Example>> batches = new ArrayList<>();
+        int window = batchSize * 50;
+        for (int from = 0; from < order.length; from += window) {
+            List<Example> chunk = new ArrayList<>();
+            for (int k = from; k < Math.min(order.length, from + window); k++) {
+                chunk.add(data.get(order[k]));
+            }
+            chunk.sort(java.util.Comparator.comparingInt(e -> e.tokens().size()));
+            for (int b = 0; b < chunk.size(); b += batchSize) {
+                batches.add(chunk.subList(b, Math.min(chunk.size(), b + batchSize)));
+            }
+        }
+        java.util.Collections.shuffle(batches, random);
+        return batches;
     }
 
     private static void shuffle(Integer[] a, Random random) {
