@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.framelens.FrameLens;
 import org.framelens.FramingScorer;
 import org.framelens.eval.BinaryMetrics;
 import org.framelens.eval.Evaluation;
@@ -31,11 +30,8 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     CorpusOptions corpus;
 
-    @Option(names = "--model", paramLabel = "MODEL.zip", description = "Bundle to evaluate (default: the built-in model).")
-    Path model;
-
-    @Option(names = "--threshold", paramLabel = "P", description = "Override the model's threshold.")
-    Double threshold;
+    @picocli.CommandLine.Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Write the full evaluation as JSON.")
     Path json;
@@ -51,10 +47,7 @@ final class EvalCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         List<LabelledSentence> data = corpus.read(spec.commandLine().getErr());
-        FramingScorer scorer = model == null ? FrameLens.loadDefault() : FrameLens.load(model);
-        if (threshold != null) {
-            scorer = scorer.withThreshold(threshold);
-        }
+        FramingScorer scorer = modelOptions.scorer(spec.commandLine());
         Evaluation e = Evaluator.evaluate(scorer, data, corpus.data.toString());
         printSummary("eval", e, out);
         if (json != null) {

@@ -33,12 +33,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "REPORT.html", description = "The HTML file to write.")
     Path out;
 
-    @Option(names = "--model", paramLabel = "MODEL.zip", description = "A model bundle (default: the built-in model).")
-    Path model;
-
-    @Option(names = "--threshold", paramLabel = "P",
-            description = "Label a sentence loaded at P(loaded) >= P, 0 < P < 1 (default: the model's, chosen on dev).")
-    Double threshold;
+    @picocli.CommandLine.Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--suggest", description = "Show neutral rewrites that lower the score under loaded sentences.")
     boolean suggest;
@@ -51,10 +47,6 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threshold != null && !(threshold > 0 && threshold < 1)) {
-            throw new ParameterException(spec.commandLine(),
-                    "--threshold must be between 0 and 1 (exclusive), got " + threshold);
-        }
         if (articles.stream().filter("-"::equals).count() > 1) {
             throw new ParameterException(spec.commandLine(), "'-' (stdin) may be given only once");
         }
@@ -62,10 +54,7 @@ final class ReportCommand implements Callable<Integer> {
         for (String a : articles) {
             texts.add(InputText.read(a, System.in));  // read all first: a bad file fails before the model loads
         }
-        FramingScorer scorer = model == null ? FrameLens.loadDefault() : FrameLens.load(model);
-        if (threshold != null) {
-            scorer = scorer.withThreshold(threshold);
-        }
+        FramingScorer scorer = modelOptions.scorer(spec.commandLine());
         Suggester suggester = suggest ? new Suggester(scorer, NeutralAlternatives.loadDefault()) : null;
         List<HtmlArticleReport.Article> shown = new ArrayList<>();
         int sentences = 0;

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.framelens.DocumentScore;
-import org.framelens.FrameLens;
 import org.framelens.FramingScorer;
 import org.framelens.PhraseSpan;
 import org.framelens.SentenceScore;
@@ -35,12 +33,8 @@ final class ScoreCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text, json or jsonl (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(names = "--threshold", paramLabel = "P",
-            description = "Label a sentence loaded at P(loaded) >= P, 0 < P < 1 (default: the model's, chosen on dev).")
-    Double threshold;
-
-    @Option(names = "--model", paramLabel = "MODEL.zip", description = "A model bundle (default: the built-in model).")
-    Path model;
+    @picocli.CommandLine.Mixin
+    ModelOptions modelOptions;
 
     @Option(names = "--color", defaultValue = "auto", description = "auto (colour when stdout is a terminal), always, never.")
     String color;
@@ -54,15 +48,8 @@ final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (threshold != null && !(threshold > 0 && threshold < 1)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--threshold must be between 0 and 1 (exclusive), got " + threshold);
-        }
+        FramingScorer scorer = modelOptions.scorer(spec.commandLine());
         String text = InputText.read(input, System.in);
-        FramingScorer scorer = model == null ? FrameLens.loadDefault() : FrameLens.load(model);
-        if (threshold != null) {
-            scorer = scorer.withThreshold(threshold);
-        }
         DocumentScore doc = scorer.scoreDocument(text);
         List<List<Suggestion>> suggestions = suggest
                 ? new Suggester(scorer, NeutralAlternatives.loadDefault()).suggestAll(doc.sentences())
