@@ -81,6 +81,11 @@ public final class BenchMain {
         r.put("cold_start_s", cold.medianSeconds());
         r.put("cold_start_runs_s", cold.runsSeconds());
         r.put("cold_start_child_peak_rss_mb", cold.childPeakRssMb());
+        ColdStart.Result cds = ColdStart.measureWithClassDataSharing(3);
+        print("cold start with an AppCDS archive (as ./framelens uses): runs %s s, median %.2f s",
+                cds.runsSeconds(), cds.medianSeconds());
+        r.put("cold_start_cds_s", cds.medianSeconds());
+        r.put("cold_start_cds_runs_s", cds.runsSeconds());
 
         PeerResult opennlp = runOpenNlp(corpus);
         PeerResult minilm = runMiniLm(corpus);

@@ -34,12 +34,34 @@ public final class ColdStart {
 
     /** Launches the child {@code runs} times with the same java binary and classpath, {@code -Xmx512m}. */
     static Result measure(int runs) throws IOException, InterruptedException {
+        return measure(runs, List.of());
+    }
+
+    /**
+     * The same with an AppCDS archive, as the {@code framelens} launcher uses: one launch writes the archive of the
+     * classes it loaded, then {@code runs} launches map it instead of parsing and verifying those classes again.
+     */
+    static Result measureWithClassDataSharing(int runs) throws IOException, InterruptedException {
+        Path archive = java.nio.file.Files.createTempFile("framelens-coldstart", ".jsa");
+        try {
+            java.nio.file.Files.delete(archive);
+            measure(1, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+            return measure(runs, List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(archive);
+        }
+    }
+
+    private static Result measure(int runs, List<String> jvmOptions) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Double> seconds = new ArrayList<>();
         double rss = -1;
         for (int i = 0; i < runs; i++) {
-            ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                    ColdStart.class.getName()).redirectErrorStream(true);
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdStart.class.getName()));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
             pb.environment().put("OMP_NUM_THREADS", "1");
             long t0 = System.nanoTime();
             Process child = pb.start();

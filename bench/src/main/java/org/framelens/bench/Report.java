@@ -53,6 +53,10 @@ final class Report {
                 opennlp.equals("met") && higherF1 ? "met" : opennlp.equals("unavailable") ? opennlp : "missed");
         row(b, "cold start ≤ 1.0 s (child JVM, load + score one sentence)", fmt(r.get("cold_start_s")) + " s",
                 atMost(r.get("cold_start_s"), 1.0));
+        if (r.containsKey("cold_start_cds_s")) {
+            row(b, "cold start ≤ 1.0 s with an AppCDS archive (what `./framelens` does)",
+                    fmt(r.get("cold_start_cds_s")) + " s", atMost(r.get("cold_start_cds_s"), 1.0));
+        }
         row(b, "peak RSS ≤ 400 MB (benchmark process, FrameLens phases)", fmt(r.get("peak_rss_mb")) + " MB",
                 atMost(r.get("peak_rss_mb"), 400));
         b.append("\nPeak RSS is the high-water mark (VmHWM) of the whole benchmark process, read after the FrameLens "
