@@ -5,15 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.framelens.Fixtures;
-import org.framelens.FramingScorer;
-import org.framelens.SentenceScore;
+import org.framelens.MixedLoad;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,48 +22,15 @@ class MemoryBoundTest {
 
     @Test
     void longConcurrentRunKeepsTheHeapBounded() throws Exception {
-        FramingScorer scorer = Fixtures.tinyScorer();
         List<String> sentences = Fixtures.syntheticCorpus(40, 17, "test").stream().map(s -> s.text()).toList();
-        String document = String.join("\n", sentences.subList(0, 10));
-        // one reference per call type: batch composition changes the last float bits (see RandomTextPropertyTest)
-        List<SentenceScore> single = sentences.stream().map(scorer::score).toList();
-        List<SentenceScore> batch = scorer.scoreAll(sentences);
+        MixedLoad load = new MixedLoad(Fixtures.tinyScorer(), sentences, String.join("\n", sentences.subList(0, 10)));
 
-        run(scorer, sentences, document, single, batch, Math.min(CALLS, 50)); // warm-up: pools, JIT, ND4J workspaces
+        load.run(THREADS, Math.min(CALLS, 50)); // warm-up: pools, JIT, ND4J workspaces
         long before = usedHeapAfterGc();
-        run(scorer, sentences, document, single, batch, CALLS);
+        assertEquals(THREADS * CALLS, load.run(THREADS, CALLS));
         long after = usedHeapAfterGc();
         assertTrue(after - before < SLACK_BYTES, String.format("retained heap grew from %.1f MB to %.1f MB over "
                 + "%d calls", before / 1e6, after / 1e6, THREADS * CALLS));
-    }
-
-    private static void run(FramingScorer scorer, List<String> sentences, String document,
-                            List<SentenceScore> single, List<SentenceScore> batch, int calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            List<Future<Integer>> futures = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                int seed = t;
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < calls; i++) {
-                        switch ((i + seed) % 3) {
-                            case 0 -> {
-                                int k = (i * 7 + seed) % sentences.size();
-                                assertEquals(single.get(k), scorer.score(sentences.get(k)));
-                            }
-                            case 1 -> assertEquals(batch, scorer.scoreAll(sentences));
-                            default -> assertEquals(10, scorer.scoreDocument(document).sentences().size());
-                        }
-                    }
-                    return calls;
-                }));
-            }
-            for (Future<Integer> f : futures) {
-                assertEquals(calls, f.get(30, TimeUnit.MINUTES)); // rethrows a worker's failure
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     static long usedHeapAfterGc() throws InterruptedException {
