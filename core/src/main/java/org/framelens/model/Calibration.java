@@ -1,18 +1,15 @@
 package org.framelens.model;
 
 /**
- * Platt scaling of the sentence head: {@code p = sigmoid(a * logit(raw) + b)}, fitted on the dev split.
+ * Platt scaling of the sentence head as stored in a bundle: {@code p = sigmoid(a * logit(raw) + b)}. The fitting
+ * lives in {@link org.framelens.eval.PlattCalibrator}, which works on logits; this record applies the result to the
+ * network's raw probabilities.
  */
 public record Calibration(double a, double b) {
     public Calibration {
         if (!Double.isFinite(a) || !Double.isFinite(b)) {
             throw new IllegalArgumentException("calibration parameters must be finite: " + a + ", " + b);
         }
-    }
-
-    /** No calibration. */
-    public static Calibration identity() {
-        return new Calibration(1, 0);
     }
 
     /** Calibrated probability for a raw network probability. */

@@ -71,13 +71,8 @@ public final class FramingNetwork {
         this.graph = graph;
     }
 
-    /** Builds an untrained network for a vocabulary of {@code vocabularySize} entries. */
-    public static FramingNetwork create(NetworkSpec spec, int vocabularySize, long seed, double learningRate) {
-        return create(spec, vocabularySize, seed, learningRate, false);
-    }
-
     /**
-     * Builds an untrained network; with {@code frozenEmbeddings} the embedding table is never updated (for
+     * Builds an untrained network for a vocabulary of {@code vocabularySize} entries; with {@code frozenEmbeddings} the embedding table is never updated (for
      * pretrained vectors set with {@link #setEmbeddings(float[][])}).
      */
     public static FramingNetwork create(NetworkSpec spec, int vocabularySize, long seed, double learningRate,
