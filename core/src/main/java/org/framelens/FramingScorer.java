@@ -51,7 +51,7 @@ public final class FramingScorer {
     private FramingScorer(ModelBundle bundle, TokenizerAdapter tokenizer, SentenceSplitter splitter,
                           BlockingQueue<FramingNetwork> networks, double threshold) {
         this.bundle = bundle;
-        this.encoder = new SentenceEncoder(bundle.vocabulary());
+        this.encoder = bundle.encoder();
         this.tokenizer = tokenizer;
         this.splitter = splitter;
         this.networks = networks;

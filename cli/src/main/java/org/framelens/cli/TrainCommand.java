@@ -59,6 +59,11 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--freeze-embeddings", description = "With --pretrained: keep the pretrained vectors fixed.")
     boolean freezeEmbeddings;
 
+    @Option(names = "--word-features", paramLabel = "none|default|FILE", description = "Fixed per-word features "
+            + "the network reads beside its embeddings: none, the table shipped with the default model, or a table "
+            + "file (default: the default model's setting).")
+    String wordFeatures;
+
     @Option(names = "--embedding-size", description = "Word embedding width (default: 64).")
     Integer embeddingSize;
 
@@ -107,6 +112,9 @@ final class TrainCommand implements Callable<Integer> {
         if (embeddingSize != null) {
             network = network.withEmbeddingSize(embeddingSize);
         }
+        if (wordFeatures != null) {
+            config.wordFeatures(wordFeatures);
+        }
         config.network(network).pretrained(pretrained, freezeEmbeddings);
         TrainedModel trained = train(splits, config.build(), log);
         ModelBundle bundle = trained.bundle();
@@ -120,7 +128,7 @@ final class TrainCommand implements Callable<Integer> {
             test.tokens().ifPresent(t -> metrics.put("testTokens", BundleIO.jsonMap(t)));
         }
         bundle = new ModelBundle(bundle.manifest().withMetrics(BundleIO.jsonMap(metrics)), bundle.vocabulary(),
-                bundle.network());
+                bundle.network(), bundle.wordFeatures());
         BundleIO.write(bundle, this.out);
         out.printf(Locale.ROOT, "wrote %s (%d epochs, threshold %.3f)%n", this.out, trained.epochs(),
                 bundle.manifest().threshold());

@@ -1,16 +1,28 @@
 package org.framelens.encode;
 
 /**
- * Token ids of a batch of sentences, padded with {@link Vocabulary#PAD} to the longest sentence.
+ * Token ids of a batch of sentences, padded with {@link Vocabulary#PAD} to the longest sentence, and optionally the
+ * tokens' fixed {@link WordFeatures}.
  *
- * @param ids     {@code ids[sentence][position]}
- * @param lengths the number of real tokens of each sentence (the rest is padding)
+ * @param ids                {@code ids[sentence][position]}
+ * @param lengths            the number of real tokens of each sentence (the rest is padding)
+ * @param features           {@code features[sentence][dimension * width + position]} (zeros for padding), or
+ *                           empty arrays when {@code featureDimensions} is 0
+ * @param featureDimensions  word-feature values per token; 0 for a model without word features
  */
-public record EncodedBatch(int[][] ids, int[] lengths) {
+public record EncodedBatch(int[][] ids, int[] lengths, float[][] features, int featureDimensions) {
     public EncodedBatch {
-        if (ids.length != lengths.length) {
-            throw new IllegalArgumentException("ids and lengths differ in size");
+        if (ids.length != lengths.length || features.length != ids.length) {
+            throw new IllegalArgumentException("ids, lengths and features differ in size");
         }
+        if (featureDimensions < 0) {
+            throw new IllegalArgumentException("negative feature dimensions");
+        }
+    }
+
+    /** A batch without word features. */
+    public EncodedBatch(int[][] ids, int[] lengths) {
+        this(ids, lengths, new float[ids.length][0], 0);
     }
 
     public int size() {

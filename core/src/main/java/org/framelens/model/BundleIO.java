@@ -1,5 +1,7 @@
 package org.framelens.model;
 
+import java.util.Optional;
+import org.framelens.encode.WordFeatures;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -31,13 +33,15 @@ import org.framelens.text.TokenizerAdapter;
 
 /**
  * Reads and writes model bundles. A bundle is one zip: {@code manifest.json}, {@code vocab.txt} (one entry per line,
- * in id order) and {@code network.zip} (DL4J's own format). Writing goes to a temporary file that is then renamed,
+ * in id order), {@code network.zip} (DL4J's own format) and, for a network that reads them, {@code word-features.bin}
+ * ({@link WordFeatures}). Writing goes to a temporary file that is then renamed,
  * so an interrupted write never replaces a good bundle. Reading validates everything before returning.
  */
 public final class BundleIO {
     public static final String MANIFEST = "manifest.json";
     public static final String VOCABULARY = "vocab.txt";
     public static final String NETWORK = "network.zip";
+    public static final String WORD_FEATURES = "word-features.bin";
     private static final List<String> REQUIRED = List.of(MANIFEST, VOCABULARY, NETWORK);
     /** Refuse to inflate more than this: a bundle is a few MB, a zip bomb is not. */
     private static final long MAX_BYTES = 512L << 20;
@@ -101,11 +105,21 @@ public final class BundleIO {
         Map<String, String> hashes = new LinkedHashMap<>();
         hashes.put(VOCABULARY, sha256(vocab));
         hashes.put(NETWORK, sha256(network));
+        byte[] features = null;
+        if (bundle.wordFeatures().isPresent()) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            bundle.wordFeatures().get().write(buffer);
+            features = buffer.toByteArray();
+            hashes.put(WORD_FEATURES, sha256(features));
+        }
         byte[] manifest = JSON.writeValueAsBytes(bundle.manifest().withEntries(hashes));
         ZipOutputStream zip = new ZipOutputStream(out);
         put(zip, MANIFEST, manifest);
         put(zip, VOCABULARY, vocab);
         put(zip, NETWORK, network);
+        if (features != null) {
+            put(zip, WORD_FEATURES, features);
+        }
         zip.finish();
         zip.flush();
     }
@@ -145,7 +159,15 @@ public final class BundleIO {
             }
         }
         BundleManifest manifest = parseManifest(entries.get(MANIFEST), name);
-        for (String entry : List.of(VOCABULARY, NETWORK)) {
+        List<String> hashed = new java.util.ArrayList<>(List.of(VOCABULARY, NETWORK));
+        if (entries.containsKey(WORD_FEATURES) || manifest.entries().containsKey(WORD_FEATURES)) {
+            if (!entries.containsKey(WORD_FEATURES)) {
+                throw new BundleException(Reason.MISSING_ENTRY, "model bundle " + name + ": entry " + WORD_FEATURES
+                        + " is listed in the manifest but missing");
+            }
+            hashed.add(WORD_FEATURES);
+        }
+        for (String entry : hashed) {
             String expected = manifest.entries().get(entry);
             if (expected == null) {
                 throw new BundleException(Reason.MANIFEST_MISMATCH, "model bundle " + name
@@ -169,7 +191,22 @@ public final class BundleIO {
             throw new BundleException(Reason.MANIFEST_MISMATCH, "model bundle " + name + ": network expects "
                     + network.vocabularySize() + " vocabulary entries but vocab.txt has " + vocabulary.size());
         }
-        return new ModelBundle(manifest, vocabulary, network);
+        Optional<WordFeatures> features = Optional.empty();
+        if (entries.containsKey(WORD_FEATURES)) {
+            try {
+                features = Optional.of(WordFeatures.read(new java.io.ByteArrayInputStream(entries.get(WORD_FEATURES))));
+            } catch (IOException e) {
+                throw new BundleException(Reason.UNREADABLE, "model bundle " + name + ": " + WORD_FEATURES
+                        + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        int tableDimensions = features.map(WordFeatures::dimensions).orElse(0);
+        if (network.featureDimensions() != tableDimensions) {
+            throw new BundleException(Reason.MANIFEST_MISMATCH, "model bundle " + name + ": network reads "
+                    + network.featureDimensions() + " word-feature values per token but the bundle's table has "
+                    + tableDimensions);
+        }
+        return new ModelBundle(manifest, vocabulary, network, features);
     }
 
     private static Map<String, byte[]> unzip(InputStream in, String name) {

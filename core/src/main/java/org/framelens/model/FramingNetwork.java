@@ -4,10 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -44,6 +47,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
  */
 public final class FramingNetwork {
     static final String INPUT = "tokens";
+    static final String FEATURES = "features";
     static final String EMBEDDING = "embedding";
     static final String SENTENCE = "sentence";
     static final String TOKEN = "token";
@@ -66,17 +70,47 @@ public final class FramingNetwork {
     private static final float DEVICE_WEIGHT = 0.125f;
 
     private final ComputationGraph graph;
+    /** The same network without its mask layers, sharing {@link #graph}'s parameters: for unpadded batches. */
+    private final ComputationGraph unmasked;
+    private final int featureDimensions;
 
     FramingNetwork(ComputationGraph graph) {
         this.graph = graph;
+        this.unmasked = withoutMaskLayers(graph);
+        this.featureDimensions = featureDimensions(graph);
+    }
+
+    /*
+     * A MaskLayer with no mask is an identity, but DL4J still pays a layer's bookkeeping for it on every call; for
+     * unpadded batches (every single-sentence call) the graph without them is measurably faster. Mask layers have no
+     * parameters, so both graphs read the same flattened parameter array.
+     */
+    private static ComputationGraph withoutMaskLayers(ComputationGraph graph) {
+        ComputationGraphConfiguration conf = graph.getConfiguration().clone();
+        List<String> masks = conf.getVertices().entrySet().stream()
+                .filter(e -> e.getValue() instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof MaskLayer)
+                .map(Map.Entry::getKey).toList();
+        for (String mask : masks) {
+            conf.getVertices().remove(mask);
+            String input = conf.getVertexInputs().remove(mask).get(0);
+            for (List<String> inputs : conf.getVertexInputs().values()) {
+                inputs.replaceAll(name -> name.equals(mask) ? input : name);
+            }
+        }
+        conf.setTopologicalOrder(null);
+        conf.setTopologicalOrderStr(null);
+        ComputationGraph out = new ComputationGraph(conf);
+        out.init(graph.params(), false);
+        return out;
     }
 
     /**
-     * Builds an untrained network for a vocabulary of {@code vocabularySize} entries; with {@code frozenEmbeddings} the embedding table is never updated (for
-     * pretrained vectors set with {@link #setEmbeddings(float[][])}).
+     * Builds an untrained network for a vocabulary of {@code vocabularySize} entries and {@code featureDimensions}
+     * fixed word-feature values per token (0: ids only); with {@code frozenEmbeddings} the embedding table is never
+     * updated (for pretrained vectors set with {@link #setEmbeddings(float[][])}).
      */
-    public static FramingNetwork create(NetworkSpec spec, int vocabularySize, long seed, double learningRate,
-                                        boolean frozenEmbeddings) {
+    public static FramingNetwork create(NetworkSpec spec, int vocabularySize, int featureDimensions, long seed,
+                                        double learningRate, boolean frozenEmbeddings) {
         EmbeddingSequenceLayer.Builder embedding = new EmbeddingSequenceLayer.Builder()
                 .nIn(vocabularySize).nOut(spec.embeddingSize());
         if (frozenEmbeddings) {
@@ -90,11 +124,20 @@ public final class FramingNetwork {
                 .weightInit(WeightInit.XAVIER)
                 .l2(1e-5)
                 .graphBuilder()
-                .addInputs(INPUT)
-                // recurrent(vocabularySize): the embedding's nIn comes from the input type (recurrent(1) gives nIn 1)
-                .setInputTypes(InputType.recurrent(vocabularySize))
-                .addLayer(EMBEDDING, embedding.build(), INPUT);
+                .addInputs(INPUT);
         String last = EMBEDDING;
+        if (featureDimensions > 0) {
+            // recurrent(vocabularySize): the embedding's nIn comes from the input type (recurrent(1) gives nIn 1)
+            b.addInputs(FEATURES)
+                    .setInputTypes(InputType.recurrent(vocabularySize),
+                            InputType.recurrent(featureDimensions, RNNFormat.NCW))
+                    .addLayer(EMBEDDING, embedding.build(), INPUT)
+                    .addVertex("words", new SameMaskMergeVertex(), EMBEDDING, FEATURES);
+            last = "words";
+        } else {
+            b.setInputTypes(InputType.recurrent(vocabularySize))
+                    .addLayer(EMBEDDING, embedding.build(), INPUT);
+        }
         for (int i = 0; i < spec.convLayers(); i++) {
             String name = "conv" + i;
             Convolution1DLayer.Builder conv = new Convolution1DLayer.Builder();
@@ -159,8 +202,9 @@ public final class FramingNetwork {
         // garbage-collecting off-heap arrays for every call costs more than the network itself for small batches
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(PREDICT_WORKSPACE, PREDICT_ID)) {
             // without padding the mask changes nothing, and skipping it saves the mask work of every layer
-            INDArray[] masks = isRectangular(batch) ? null : new INDArray[] {mask(batch)};
-            INDArray[] out = graph.output(false, new INDArray[] {ids(batch)}, masks, null, ws);
+            INDArray[] out = isRectangular(batch)
+                    ? unmasked.output(false, inputs(batch), null, null, ws)
+                    : graph.output(false, inputs(batch), masks(batch, mask(batch)), null, ws);
             return toPredictions(batch, out);
         }
     }
@@ -209,18 +253,60 @@ public final class FramingNetwork {
             deviceMask[i] = batch.devicesKnown()[i] ? 1f : 0f;
         }
         MultiDataSet ds = new MultiDataSet(
-                new INDArray[] {ids(in)},
+                inputs(in),
                 new INDArray[] {
                     sentenceLabels,
                     Nd4j.create(tokenLabels, new long[] {n, 1, width}, DataType.FLOAT),
                     Nd4j.create(deviceLabels, new long[] {n, DEVICES}, DataType.FLOAT)},
-                new INDArray[] {mask},
+                masks(in, mask),
                 new INDArray[] {
                     sentenceMask,
                     Nd4j.create(tokenMask, new long[] {n, width}, DataType.FLOAT),
                     Nd4j.create(deviceMask, new long[] {n, 1}, DataType.FLOAT)});
         graph.fit(ds);
         return graph.score();
+    }
+
+    /** The batch's ids, plus its word features when the network reads them. */
+    private INDArray[] inputs(EncodedBatch batch) {
+        checkFeatures(batch);
+        if (batch.featureDimensions() == 0) {
+            return new INDArray[] {ids(batch)};
+        }
+        int n = batch.size();
+        int stride = batch.featureDimensions() * batch.width();
+        float[] flat = new float[n * stride];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(batch.features()[i], 0, flat, i * stride, stride);
+        }
+        INDArray features = Nd4j.create(flat, new long[] {n, batch.featureDimensions(), batch.width()}, DataType.FLOAT);
+        return new INDArray[] {ids(batch), features};
+    }
+
+    private void checkFeatures(EncodedBatch batch) {
+        if (batch.featureDimensions() != featureDimensions()) {
+            throw new IllegalArgumentException("the network reads " + featureDimensions()
+                    + " word-feature values per token, the batch has " + batch.featureDimensions());
+        }
+    }
+
+    /** One feature mask per network input (the same mask for ids and word features). */
+    private static INDArray[] masks(EncodedBatch batch, INDArray mask) {
+        return batch.featureDimensions() == 0 ? new INDArray[] {mask} : new INDArray[] {mask, mask};
+    }
+
+    /** Word-feature values per token the network reads (0: token ids only). */
+    public int featureDimensions() {
+        return featureDimensions;
+    }
+
+    private static int featureDimensions(ComputationGraph graph) {
+        if (graph.getConfiguration().getNetworkInputs().size() < 2) {
+            return 0;
+        }
+        long conv = ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) graph.getLayer("conv0").conf().getLayer())
+                .getNIn();
+        return (int) (conv - graph.getLayer(EMBEDDING).getParam("W").size(1));
     }
 
     private static INDArray ids(EncodedBatch batch) {

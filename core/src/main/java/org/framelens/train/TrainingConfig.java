@@ -25,12 +25,19 @@ import org.framelens.model.NetworkSpec;
  *                       network's {@code embeddingSize}
  * @param freezeEmbeddings keep pretrained embeddings fixed during training, so words unseen in training keep
  *                       vectors comparable with the trained ones
+ * @param wordFeatures   the fixed word-feature table the network reads beside its embeddings: {@code "none"},
+ *                       {@code "default"} (the table shipped in framelens-models) or the path of a table file
  */
 public record TrainingConfig(String modelId, long seed, int maxEpochs, int patience, int batchSize,
                              double learningRate, int minWordCount, double wordDropout, boolean classWeighting,
-                             NetworkSpec network, boolean pretrained, boolean freezeEmbeddings) {
+                             NetworkSpec network, boolean pretrained, boolean freezeEmbeddings,
+                             String wordFeatures) {
+    public static final String NO_WORD_FEATURES = "none";
+    public static final String DEFAULT_WORD_FEATURES = "default";
+
     public TrainingConfig {
         Objects.requireNonNull(modelId, "modelId");
+        Objects.requireNonNull(wordFeatures, "wordFeatures");
         Objects.requireNonNull(network, "network");
         if (maxEpochs < 1 || patience < 1 || batchSize < 1 || minWordCount < 1) {
             throw new IllegalArgumentException("epochs, patience, batch size and min word count must be positive");
@@ -65,6 +72,7 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         b.network = network;
         b.pretrained = pretrained;
         b.freezeEmbeddings = freezeEmbeddings;
+        b.wordFeatures = wordFeatures;
         return b;
     }
 
@@ -82,6 +90,7 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         private NetworkSpec network = NetworkSpec.defaults();
         private boolean pretrained;
         private boolean freezeEmbeddings;
+        private String wordFeatures = NO_WORD_FEATURES;
 
         private Builder() {
         }
@@ -143,9 +152,15 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         }
 
         /** @throws IllegalArgumentException if a setting is out of range */
+        /** {@code "none"}, {@code "default"} or the path of a word-feature table file. */
+        public Builder wordFeatures(String source) {
+            this.wordFeatures = source;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(modelId, seed, maxEpochs, patience, batchSize, learningRate, minWordCount,
-                    wordDropout, classWeighting, network, pretrained, freezeEmbeddings);
+                    wordDropout, classWeighting, network, pretrained, freezeEmbeddings, wordFeatures);
         }
     }
 
@@ -171,6 +186,7 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         m.put("network", n);
         m.put("pretrained", pretrained);
         m.put("freezeEmbeddings", freezeEmbeddings);
+        m.put("wordFeatures", wordFeatures);
         return m;
     }
 }

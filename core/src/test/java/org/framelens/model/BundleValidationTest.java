@@ -40,7 +40,7 @@ class BundleValidationTest {
         return assertThrows(BundleException.class, () -> BundleIO.read(new ByteArrayInputStream(bytes), "test.zip"));
     }
 
-    private static Map<String, byte[]> entries(byte[] zip) throws IOException {
+    static Map<String, byte[]> entries(byte[] zip) throws IOException {
         Map<String, byte[]> m = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
             ZipEntry e;
@@ -51,7 +51,7 @@ class BundleValidationTest {
         return m;
     }
 
-    private static byte[] zip(Map<String, byte[]> entries) throws IOException {
+    static byte[] zip(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
