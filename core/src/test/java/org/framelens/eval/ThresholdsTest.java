@@ -29,7 +29,18 @@ class ThresholdsTest {
     }
 
     @Test
+    void macroF1DoesNotBuyRecallWithFalseAlarms() {
+        boolean[] gold = {true, false, true, false, true};
+        double[] prob = {0.9, 0.8, 0.7, 0.6, 0.5};
+        // loaded F1 is best at 0.5 (everything flagged: 6/8) but the neutral class's F1 is 0 there;
+        // macro-F1: 0.9 -> (2/4 + 4/6) / 2 = 0.583, 0.8 -> 0.4, 0.7 -> (4/6 + 2/4) / 2 = 0.583, 0.6 -> 0.286, 0.5 -> 0.375
+        assertEquals(0.5, Thresholds.bestF1(gold, prob));
+        assertEquals(0.7, Thresholds.bestMacroF1(gold, prob));
+    }
+
+    @Test
     void rejectsMismatchedArrays() {
+        assertThrows(IllegalArgumentException.class, () -> Thresholds.bestMacroF1(new boolean[2], new double[1]));
         assertThrows(IllegalArgumentException.class, () -> Thresholds.bestF1(new boolean[1], new double[2]));
     }
 }
