@@ -3,12 +3,24 @@ package org.framelens.encode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.framelens.text.Token;
 
-/** Turns token lists into padded id batches (and word-feature arrays). Immutable and thread-safe. */
+/** Turns token lists into padded id batches (and word-feature arrays). Thread-safe. */
 public final class SentenceEncoder {
+    /** Bounds the lookup cache; when full it is cleared (a news stream's vocabulary refills it quickly). */
+    private static final int MAX_CACHED_TOKENS = 100_000;
+
     private final Vocabulary vocabulary;
     private final WordFeatures features;
+    /*
+     * Token text -> id and feature row. Normalising a token, looking it up twice and trying inflection strips for
+     * the table cost as much as the network's embedding step; the same tokens recur constantly in news text.
+     */
+    private final ConcurrentHashMap<String, Lookup> cache = new ConcurrentHashMap<>();
+
+    private record Lookup(int id, byte[] featureRow) {
+    }
 
     public SentenceEncoder(Vocabulary vocabulary) {
         this(vocabulary, Optional.empty());
@@ -33,21 +45,30 @@ public final class SentenceEncoder {
         int[][] ids = new int[sentences.size()][width];
         int[] lengths = new int[sentences.size()];
         float[][] values = new float[sentences.size()][dims * width];
-        float[] row = new float[dims];
         for (int i = 0; i < sentences.size(); i++) {
             List<Token> tokens = sentences.get(i);
             lengths[i] = tokens.size();
             for (int t = 0; t < tokens.size(); t++) {
-                String text = tokens.get(t).text();
-                ids[i][t] = vocabulary.id(text);
+                Lookup lookup = lookup(tokens.get(t).text());
+                ids[i][t] = lookup.id();
                 if (dims > 0) {
-                    features.copyInto(text, row, 0);
-                    for (int d = 0; d < dims; d++) {
-                        values[i][d * width + t] = row[d];
-                    }
+                    features.copyRow(lookup.featureRow(), values[i], t, width);
                 }
             }
         }
         return new EncodedBatch(ids, lengths, values, dims);
+    }
+
+    private Lookup lookup(String token) {
+        Lookup cached = cache.get(token);
+        if (cached != null) {
+            return cached;
+        }
+        Lookup fresh = new Lookup(vocabulary.id(token), features == null ? null : features.row(token));
+        if (cache.size() >= MAX_CACHED_TOKENS) {
+            cache.clear();
+        }
+        cache.put(token, fresh);
+        return fresh;
     }
 }

@@ -34,12 +34,10 @@ public final class WordFeatures {
 
     private final Map<String, byte[]> rows;
     private final float[] scales;
-    private final float[] zeros;
 
     private WordFeatures(Map<String, byte[]> rows, float[] scales) {
         this.rows = rows;
         this.scales = scales;
-        this.zeros = new float[scales.length];
     }
 
     /** Quantises {@code vectors} (one per word, all of the same length) to one byte per value. */
@@ -152,13 +150,16 @@ public final class WordFeatures {
      * Writes the token's features into {@code out} at {@code offset} (zeros when the word is not in the table).
      */
     public void copyInto(String token, float[] out, int offset) {
-        byte[] q = row(token);
-        if (q == null) {
-            System.arraycopy(zeros, 0, out, offset, zeros.length);
-            return;
-        }
-        for (int d = 0; d < q.length; d++) {
-            out[offset + d] = q[d] * scales[d];
+        copyRow(row(token), out, offset, 1);
+    }
+
+    /**
+     * Writes a row found by {@link #row(String)} (null: zeros) into {@code out}, value {@code d} at
+     * {@code offset + d * stride}.
+     */
+    void copyRow(byte[] q, float[] out, int offset, int stride) {
+        for (int d = 0; d < scales.length; d++) {
+            out[offset + d * stride] = q == null ? 0f : q[d] * scales[d];
         }
     }
 
@@ -169,7 +170,8 @@ public final class WordFeatures {
         return v;
     }
 
-    private byte[] row(String token) {
+    /** The quantised row of a token (or of an inflection-stripped form), or null. */
+    byte[] row(String token) {
         String word = key(token);
         byte[] q = rows.get(word);
         if (q != null) {
