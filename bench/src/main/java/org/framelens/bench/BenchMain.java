@@ -68,12 +68,18 @@ public final class BenchMain {
         r.put("latency_p99_ms", lat.p99Ms());
         r.put("latency_mean_ms", lat.meanMs());
         Memory.Snapshot mem = Memory.now();
-        print("peak RSS after FrameLens phases %.0f MB; heap used after GC %.0f MB, heap committed %.0f MB",
+        print("bench process after FrameLens phases: peak RSS %.0f MB; heap used after GC %.0f MB, committed %.0f MB",
                 mem.peakRssMb(), mem.heapAfterGcMb(), mem.heapCommittedMb());
-        r.put("peak_rss_mb", mem.peakRssMb());
+        r.put("peak_rss_mb_bench_process", mem.peakRssMb());
         r.put("heap_after_gc_mb", mem.heapAfterGcMb());
         r.put("heap_committed_mb", mem.heapCommittedMb());
         r.put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1048576.0);
+        ScoringMemory.Result scoring = ScoringMemory.measure(corpusPath, 5);
+        print("scoring child (%s, all cores, batches of 256, single sentences, documents): peak RSS %.0f MB, "
+                + "live heap %.0f MB", scoring.maxHeap(), scoring.peakRssMb(), scoring.heapAfterGcMb());
+        r.put("peak_rss_mb", scoring.peakRssMb());
+        r.put("peak_rss_child_heap", scoring.maxHeap());
+        r.put("steady_heap_mb_scoring_child", scoring.heapAfterGcMb());
 
         ColdStart.Result cold = ColdStart.measure(3);
         print("cold start (child JVM, -Xmx512m): runs %s s, median %.2f s, child peak RSS %.0f MB",
