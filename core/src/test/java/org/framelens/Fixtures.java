@@ -60,6 +60,7 @@ public final class Fixtures {
     /** A small network so that tests train in seconds. */
     public static TrainingConfig tinyConfig() {
         return TrainingConfig.builder().modelId("tiny-test").maxEpochs(40).patience(8).minWordCount(1).wordDropout(0.1)
+                .wordFeatures(TrainingConfig.NO_WORD_FEATURES)
                 .network(new NetworkSpec(16, 16, 3, 2, 16, 0.1)).build();
     }
 

@@ -16,6 +16,7 @@ import org.framelens.train.LabelledSentence;
 import org.framelens.train.Splits;
 import org.framelens.train.TrainedModel;
 import org.framelens.train.Trainer;
+import org.framelens.train.ThresholdPolicy;
 import org.framelens.train.TrainingConfig;
 import org.framelens.train.TrainingListener;
 import picocli.CommandLine.Command;
@@ -64,7 +65,12 @@ final class TrainCommand implements Callable<Integer> {
             + "file (default: the default model's setting).")
     String wordFeatures;
 
-    @Option(names = "--embedding-size", description = "Word embedding width (default: 64).")
+    @Option(names = "--threshold-policy", paramLabel = "POLICY", description = "How the decision threshold is "
+            + "set from the calibrated dev predictions: ${COMPLETION-CANDIDATES} (default: CALIBRATED_HALF, "
+            + "probability >= 0.5).")
+    ThresholdPolicy thresholdPolicy;
+
+    @Option(names = "--embedding-size", description = "Trained word embedding width (default: 32; the word features add their own dimensions).")
     Integer embeddingSize;
 
     @Option(names = "--channels", description = "Convolution channels per layer (default: 64).")
@@ -114,6 +120,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (wordFeatures != null) {
             config.wordFeatures(wordFeatures);
+        }
+        if (thresholdPolicy != null) {
+            config.thresholdPolicy(thresholdPolicy);
         }
         config.network(network).pretrained(pretrained, freezeEmbeddings);
         TrainedModel trained = train(splits, config.build(), log);

@@ -127,9 +127,7 @@ public final class Trainer {
         PlattCalibrator platt = PlattCalibrator.fit(logits, devGold);
         Calibration calibration = new Calibration(platt.a(), platt.b());
         double[] calibrated = Arrays.stream(devPred.sentence()).map(calibration::apply).toArray();
-        // macro-F1, not the loaded class's F1: on a balanced dev split F1 buys recall with false alarms, and real
-        // text, mostly neutral, would pay for them
-        double threshold = clampThreshold(Thresholds.bestMacroF1(devGold, calibrated));
+        double threshold = clampThreshold(config.thresholdPolicy().choose(devGold, calibrated));
         double tokenThreshold = clampThreshold(tokenThreshold(devEx, devPred));
         BinaryMetrics devMetrics = BinaryMetrics.of(devGold, calibrated, threshold);
 

@@ -25,19 +25,21 @@ import org.framelens.model.NetworkSpec;
  *                       network's {@code embeddingSize}
  * @param freezeEmbeddings keep pretrained embeddings fixed during training, so words unseen in training keep
  *                       vectors comparable with the trained ones
+ * @param thresholdPolicy how the decision threshold is derived from the calibrated dev predictions
  * @param wordFeatures   the fixed word-feature table the network reads beside its embeddings: {@code "none"},
  *                       {@code "default"} (the table shipped in framelens-models) or the path of a table file
  */
 public record TrainingConfig(String modelId, long seed, int maxEpochs, int patience, int batchSize,
                              double learningRate, int minWordCount, double wordDropout, boolean classWeighting,
                              NetworkSpec network, boolean pretrained, boolean freezeEmbeddings,
-                             String wordFeatures) {
+                             String wordFeatures, ThresholdPolicy thresholdPolicy) {
     public static final String NO_WORD_FEATURES = "none";
     public static final String DEFAULT_WORD_FEATURES = "default";
 
     public TrainingConfig {
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(wordFeatures, "wordFeatures");
+        Objects.requireNonNull(thresholdPolicy, "thresholdPolicy");
         Objects.requireNonNull(network, "network");
         if (maxEpochs < 1 || patience < 1 || batchSize < 1 || minWordCount < 1) {
             throw new IllegalArgumentException("epochs, patience, batch size and min word count must be positive");
@@ -73,6 +75,7 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         b.pretrained = pretrained;
         b.freezeEmbeddings = freezeEmbeddings;
         b.wordFeatures = wordFeatures;
+        b.thresholdPolicy = thresholdPolicy;
         return b;
     }
 
@@ -90,7 +93,8 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         private NetworkSpec network = NetworkSpec.defaults();
         private boolean pretrained;
         private boolean freezeEmbeddings;
-        private String wordFeatures = NO_WORD_FEATURES;
+        private String wordFeatures = DEFAULT_WORD_FEATURES;
+        private ThresholdPolicy thresholdPolicy = ThresholdPolicy.CALIBRATED_HALF;
 
         private Builder() {
         }
@@ -158,9 +162,15 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
             return this;
         }
 
+        public Builder thresholdPolicy(ThresholdPolicy policy) {
+            this.thresholdPolicy = policy;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(modelId, seed, maxEpochs, patience, batchSize, learningRate, minWordCount,
-                    wordDropout, classWeighting, network, pretrained, freezeEmbeddings, wordFeatures);
+                    wordDropout, classWeighting, network, pretrained, freezeEmbeddings, wordFeatures,
+                    thresholdPolicy);
         }
     }
 
@@ -187,6 +197,7 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         m.put("pretrained", pretrained);
         m.put("freezeEmbeddings", freezeEmbeddings);
         m.put("wordFeatures", wordFeatures);
+        m.put("thresholdPolicy", thresholdPolicy.name());
         return m;
     }
 }

@@ -43,6 +43,17 @@ class TrainerDeterminismTest {
     }
 
     @Test
+    void thresholdPolicyDecidesTheBundleThreshold() {
+        assertEquals(0.5, Fixtures.tinyBundle().manifest().threshold(), "the default policy needs no search");
+        boolean[] gold = {true, false, true, false, true};
+        double[] prob = {0.9, 0.8, 0.7, 0.6, 0.5};
+        assertEquals(0.5, ThresholdPolicy.CALIBRATED_HALF.choose(gold, prob));
+        assertEquals(0.5, ThresholdPolicy.DEV_F1.choose(gold, prob));
+        assertEquals(0.7, ThresholdPolicy.DEV_MACRO_F1.choose(gold, prob));
+        assertEquals("CALIBRATED_HALF", TrainingConfig.defaults().asMap().get("thresholdPolicy"));
+    }
+
+    @Test
     void configValidatesItsRanges() {
         assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().maxEpochs(0).build());
         assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().wordDropout(1.0).build());
