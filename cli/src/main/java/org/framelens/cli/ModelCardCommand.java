@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.framelens.FrameLens;
 import org.framelens.FramingScorer;
 import org.framelens.eval.BinaryMetrics;
+import org.framelens.eval.DoccatBaseline;
 import org.framelens.eval.DocumentSpanEvaluator;
 import org.framelens.eval.SpanMetrics;
 import org.framelens.eval.Evaluation;
@@ -20,6 +21,7 @@ import org.framelens.model.BundleManifest;
 import org.framelens.train.ColumnMapping;
 import org.framelens.train.CorpusReader;
 import org.framelens.train.LabelledSentence;
+import org.framelens.text.TokenizerAdapter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,6 +47,11 @@ final class ModelCardCommand implements Callable<Integer> {
 
     @Option(names = "--notes", paramLabel = "FILE.md", description = "Hand-written sections to append.")
     Path notes;
+
+    @Option(names = "--data", paramLabel = "CORPUS.jsonl", defaultValue = "training-data/corpus.jsonl",
+            description = "Corpus whose train split trains the OpenNLP baseline the card compares with "
+                    + "(default: ${DEFAULT-VALUE}; skipped when absent).")
+    Path data;
 
     @Spec
     CommandSpec spec;
@@ -79,14 +86,16 @@ final class ModelCardCommand implements Callable<Integer> {
                 .append("| bundle | `").append(model.getFileName()).append("` (format ").append(m.formatVersion())
                 .append(", ").append(Files.size(model) / 1024).append(" KiB) |\n")
                 .append("| created | ").append(m.createdAt()).append(" |\n")
-                .append("| architecture | word embeddings → 1-D CNN → sentence, per-token and device-family heads (DL4J) |\n")
+                .append("| architecture | trained word embeddings + fixed word features (")
+                .append(m.trainingConfig().getOrDefault("wordFeatures", "none"))
+                .append(") → 1-D CNN → sentence, per-token and device-family heads (DL4J) |\n")
                 .append("| tokenizer | ").append(m.tokenizer()).append(" |\n")
                 .append("| vocabulary | ").append(m.vocabularySize()).append(" entries |\n")
                 .append("| training data | `training-data/corpus.jsonl`, SHA-256 of the rows `")
                 .append(m.trainingData().get("sha256")).append("`, train ").append(m.trainingData().get("trainRows"))
                 .append(", dev ").append(m.trainingData().get("devRows")).append(" |\n")
-                .append(String.format(Locale.ROOT, "| threshold | %.3f on the calibrated probability, chosen on dev "
-                        + "(best F1) |%n", m.threshold()))
+                .append(String.format(Locale.ROOT, "| threshold | %.3f on the calibrated probability (policy %s) |%n",
+                        m.threshold(), m.trainingConfig().getOrDefault("thresholdPolicy", "DEV_F1")))
                 .append(String.format(Locale.ROOT, "| calibration | Platt, a = %.3f, b = %.3f, fitted on dev |%n",
                         m.calibration().a(), m.calibration().b()))
                 .append("| seed | ").append(m.seed()).append(" |\n")
@@ -113,16 +122,21 @@ final class ModelCardCommand implements Callable<Integer> {
         md.append("\n## Zero-shot on real news (external, never trained or tuned on)\n\n");
         if (Files.isDirectory(dir)) {
             md.append(header());
+            Map<ExternalSet, List<LabelledSentence>> sets = new java.util.LinkedHashMap<>();
+            Map<ExternalSet, BinaryMetrics> ours = new java.util.LinkedHashMap<>();
             for (ExternalSet set : externalSets()) {
                 Path file = dir.resolve(set.file());
                 if (!Files.isRegularFile(file)) {
                     continue;
                 }
-                List<LabelledSentence> data = new ArrayList<>(CorpusReader.read(file, set.mapping(), true).sentences());
-                Evaluation e = Evaluator.evaluate(scorer, data, set.file());
+                List<LabelledSentence> rows = new ArrayList<>(CorpusReader.read(file, set.mapping(), true).sentences());
+                Evaluation e = Evaluator.evaluate(scorer, rows, set.file());
+                sets.put(set, rows);
+                ours.put(set, e.sentences());
                 md.append(row(set.name(), e.sentences()));
                 log.println("evaluated " + set.name());
             }
+            baseline(sets, ours, md, log);
             ptcSpans(dir).ifPresent(span -> md.append(String.format(Locale.ROOT, "%nPTC-2020 span level "
                     + "(Loaded_Language spans in %d articles, tokens inside reported phrases vs tokens overlapping "
                     + "gold spans): P %.3f, R %.3f, F1 %.3f.%n", span.articles(), span.metrics().precision(),
@@ -141,6 +155,30 @@ final class ModelCardCommand implements Callable<Integer> {
     }
 
     record ArticleSpans(int articles, SpanMetrics metrics) {
+    }
+
+    /** The OpenNLP baseline trained on the same train split, on the same external sets, beside FrameLens. */
+    private void baseline(Map<ExternalSet, List<LabelledSentence>> sets, Map<ExternalSet, BinaryMetrics> ours,
+                          StringBuilder md, PrintWriter log) {
+        if (!Files.isRegularFile(data) || sets.isEmpty()) {
+            return;
+        }
+        List<LabelledSentence> train = CorpusReader.read(data, ColumnMapping.projectJsonl(), false).sentences()
+                .stream().filter(s -> "train".equals(s.split())).toList();
+        DoccatBaseline doccat = DoccatBaseline.train(train, TokenizerAdapter.english());
+        md.append("\nPeer on the same sets: OpenNLP `DocumentCategorizerME` (maximum entropy on bag-of-words and "
+                + "1-2-gram features, the same tokenizer) trained on the same ").append(train.size())
+                .append(" training sentences, at its own decision rule (probability 0.5). Last column: FrameLens's "
+                + "macro-F1 minus the peer's, in points.\n\n")
+                .append("| data | peer F1 | peer macro-F1 | peer MCC | peer ROC-AUC | FrameLens macro-F1 − peer |\n")
+                .append("|---|---|---|---|---|---|\n");
+        for (Map.Entry<ExternalSet, List<LabelledSentence>> e : sets.entrySet()) {
+            BinaryMetrics peer = doccat.evaluate(e.getValue());
+            md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %+.1f |%n", e.getKey().name(),
+                    peer.f1(), peer.macroF1(), peer.mcc(), peer.rocAuc(),
+                    100 * (ours.get(e.getKey()).macroF1() - peer.macroF1())));
+            log.println("evaluated the OpenNLP peer on " + e.getKey().name());
+        }
     }
 
     /** PTC articles with their Loaded_Language spans (SemEval-2020 Task 11 technique-classification labels). */
