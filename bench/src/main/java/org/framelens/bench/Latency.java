@@ -13,10 +13,14 @@ final class Latency {
     private Latency() {
     }
 
-    /** Calls {@code call} on each input once to warm up, then {@code calls} times cycling through the inputs. */
-    static Result measure(List<String> inputs, int calls, Consumer<String> call) {
-        for (String s : inputs) {
-            call.accept(s);
+    /**
+     * Calls {@code call} cycling through the inputs for {@code warmupMs} (at least one pass), so that the JIT has
+     * compiled the single-sentence path and the caches are warm, then {@code calls} timed times.
+     */
+    static Result measure(List<String> inputs, int calls, long warmupMs, Consumer<String> call) {
+        long warmEnd = System.nanoTime() + warmupMs * 1_000_000;
+        for (int i = 0; i < inputs.size() || System.nanoTime() < warmEnd; i++) {
+            call.accept(inputs.get(i % inputs.size()));
         }
         long[] nanos = new long[calls];
         for (int i = 0; i < calls; i++) {

@@ -73,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--embedding-size", description = "Trained word embedding width (default: 32; the word features add their own dimensions).")
     Integer embeddingSize;
 
-    @Option(names = "--channels", description = "Convolution channels per layer (default: 64).")
+    @Option(names = "--channels", description = "Convolution channels per layer (default: 48).")
     Integer channels;
 
     @Option(names = "--model-id", description = "Model id stored in the bundle (default: the output file name).")

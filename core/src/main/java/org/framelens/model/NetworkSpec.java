@@ -33,6 +33,6 @@ public record NetworkSpec(int embeddingSize, int channels, int kernelSize, int c
 
     /** The default used for the shipped model. */
     public static NetworkSpec defaults() {
-        return new NetworkSpec(32, 64, 3, 2, 64, 0.25);
+        return new NetworkSpec(32, 48, 3, 2, 64, 0.25);
     }
 }
