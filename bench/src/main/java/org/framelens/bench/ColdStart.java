@@ -32,6 +32,12 @@ public final class ColdStart {
         System.out.println(MARKER + " p=" + p + " rssMb=" + Memory.peakRssMb());
     }
 
+    /** The garbage-collector choice of this JVM ({@code -XX:+Use...GC}), passed on to child JVMs. */
+    static List<String> collectorOptions() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-XX:+Use") && a.endsWith("GC")).toList();
+    }
+
     /** Launches the child {@code runs} times with the same java binary and classpath, {@code -Xmx512m}. */
     static Result measure(int runs) throws IOException, InterruptedException {
         return measure(runs, List.of());
@@ -59,6 +65,7 @@ public final class ColdStart {
         double rss = -1;
         for (int i = 0; i < runs; i++) {
             List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
+            command.addAll(collectorOptions());
             command.addAll(jvmOptions);
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdStart.class.getName()));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);

@@ -21,7 +21,7 @@ import org.framelens.FramingScorer;
  */
 public final class ScoringMemory {
     static final String MARKER = "FRAMELENS_MEMORY_DONE";
-    static final String HEAP = "-Xmx256m";
+    static final String HEAP = "-Xmx192m";
 
     /** The child's peak RSS and heap after GC, in MB. */
     record Result(double peakRssMb, double heapAfterGcMb, String maxHeap) {
@@ -63,8 +63,11 @@ public final class ScoringMemory {
     /** Runs the child with {@link #HEAP} and {@code OMP_NUM_THREADS=1}, as the README recommends. */
     static Result measure(Path corpus, int rounds) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, HEAP, "-cp", System.getProperty("java.class.path"),
-                ScoringMemory.class.getName(), corpus.toString(), Integer.toString(rounds)).redirectErrorStream(true);
+        List<String> command = new ArrayList<>(List.of(java, HEAP));
+        command.addAll(ColdStart.collectorOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ScoringMemory.class.getName(),
+                corpus.toString(), Integer.toString(rounds)));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", "1");
         Process child = pb.start();
         String marker = null;

@@ -219,10 +219,9 @@ public final class FramingNetwork {
         double[] sentence = new double[n];
         double[][] tokens = new double[n][];
         double[][] devices = new double[n][DEVICES];
-        // ravel(): a c-order copy, so the flat index arithmetic below holds whatever the outputs' layout
-        float[] s = out[0].ravel().toFloatVector();
-        float[] tok = out[1].ravel().toFloatVector();
-        float[] dev = out[2].ravel().toFloatVector();
+        float[] s = flat(out[0]);
+        float[] tok = flat(out[1]);
+        float[] dev = flat(out[2]);
         int width = batch.width();
         for (int i = 0; i < n; i++) {
             sentence[i] = s[i];
@@ -235,6 +234,17 @@ public final class FramingNetwork {
             }
         }
         return new Predictions(sentence, tokens, devices);
+    }
+
+    /**
+     * The values in c order, so that the flat index arithmetic of {@link #toPredictions} holds whatever the output's
+     * layout: a contiguous c-ordered array is read straight from its buffer, anything else is copied once.
+     */
+    private static float[] flat(INDArray a) {
+        if (a.ordering() == 'c' && a.offset() == 0 && a.elementWiseStride() == 1 && a.data().length() == a.length()) {
+            return a.data().asFloat();
+        }
+        return a.ravel().toFloatVector();
     }
 
     /** One gradient step on a minibatch; returns the loss. */
