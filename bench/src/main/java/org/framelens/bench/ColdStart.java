@@ -1,9 +1,6 @@
 package org.framelens.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +29,6 @@ public final class ColdStart {
         System.out.println(MARKER + " p=" + p + " rssMb=" + Memory.peakRssMb());
     }
 
-    /** The garbage-collector choice of this JVM ({@code -XX:+Use...GC}), passed on to child JVMs. */
-    static List<String> collectorOptions() {
-        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> a.startsWith("-XX:+Use") && a.endsWith("GC")).toList();
-    }
-
     /** Launches the child {@code runs} times with the same java binary and classpath, {@code -Xmx512m}. */
     static Result measure(int runs) throws IOException, InterruptedException {
         return measure(runs, List.of());
@@ -60,32 +51,12 @@ public final class ColdStart {
     }
 
     private static Result measure(int runs, List<String> jvmOptions) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<Double> seconds = new ArrayList<>();
         double rss = -1;
         for (int i = 0; i < runs; i++) {
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx512m"));
-            command.addAll(collectorOptions());
-            command.addAll(jvmOptions);
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdStart.class.getName()));
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-            pb.environment().put("OMP_NUM_THREADS", "1");
             long t0 = System.nanoTime();
-            Process child = pb.start();
-            String marker = null;
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith(MARKER)) {
-                        marker = line;
-                    }
-                }
-            }
-            int exit = child.waitFor();
+            String marker = ChildJvm.run(ChildJvm.command("-Xmx512m", jvmOptions, ColdStart.class), MARKER);
             seconds.add((System.nanoTime() - t0) / 1e9);
-            if (exit != 0 || marker == null) {
-                throw new IllegalStateException("cold-start child failed with exit code " + exit);
-            }
             rss = Double.parseDouble(marker.substring(marker.indexOf("rssMb=") + 6));
         }
         List<Double> sorted = seconds.stream().sorted().toList();

@@ -1,9 +1,6 @@
 package org.framelens.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,27 +59,8 @@ public final class ScoringMemory {
 
     /** Runs the child with {@link #HEAP} and {@code OMP_NUM_THREADS=1}, as the README recommends. */
     static Result measure(Path corpus, int rounds) throws IOException, InterruptedException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, HEAP));
-        command.addAll(ColdStart.collectorOptions());
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), ScoringMemory.class.getName(),
-                corpus.toString(), Integer.toString(rounds)));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("OMP_NUM_THREADS", "1");
-        Process child = pb.start();
-        String marker = null;
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                if (line.startsWith(MARKER)) {
-                    marker = line;
-                }
-            }
-        }
-        int exit = child.waitFor();
-        if (exit != 0 || marker == null) {
-            throw new IllegalStateException("memory child failed with exit code " + exit);
-        }
+        String marker = ChildJvm.run(ChildJvm.command(HEAP, List.of(), ScoringMemory.class, corpus.toString(),
+                Integer.toString(rounds)), MARKER);
         String[] f = marker.split("\\s+");
         return new Result(Double.parseDouble(f[1].substring("rssMb=".length())),
                 Double.parseDouble(f[2].substring("heapMb=".length())), HEAP);
