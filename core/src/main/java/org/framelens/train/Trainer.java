@@ -65,6 +65,8 @@ public final class Trainer {
         if (dev.isEmpty()) {
             throw new IllegalArgumentException("the dev split is empty; it is needed for early stopping and calibration");
         }
+        // first, so that a missing table fails before any work
+        Optional<WordFeatures> wordFeatures = WordFeatureSource.resolve(config.wordFeatures());
         long started = System.nanoTime();
         List<Example> trainEx = examples(train);
         List<Example> devEx = examples(dev);
@@ -79,7 +81,6 @@ public final class Trainer {
             // words of general English the corpus never uses still get meaningful vectors
             vocabulary = vocabulary.withExtraWords(pretrained.get().wholeWords());
         }
-        Optional<WordFeatures> wordFeatures = WordFeatureSource.resolve(config.wordFeatures());
         SentenceEncoder encoder = new SentenceEncoder(vocabulary, wordFeatures);
         FramingNetwork network = FramingNetwork.create(config.network(), vocabulary.size(),
                 wordFeatures.map(WordFeatures::dimensions).orElse(0), config.seed(),

@@ -3,6 +3,7 @@ package org.framelens.train;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.framelens.FrameLens;
@@ -51,6 +52,21 @@ class TrainerDeterminismTest {
         assertEquals(0.5, ThresholdPolicy.DEV_F1.choose(gold, prob));
         assertEquals(0.7, ThresholdPolicy.DEV_MACRO_F1.choose(gold, prob));
         assertEquals("CALIBRATED_HALF", TrainingConfig.defaults().asMap().get("thresholdPolicy"));
+    }
+
+    @Test
+    void aMissingWordFeatureTableIsAClearError() {
+        List<LabelledSentence> train = Fixtures.syntheticCorpus(40, 1, "train");
+        List<LabelledSentence> dev = Fixtures.syntheticCorpus(20, 2, "dev");
+        // core's tests run without framelens-models, which holds the default table
+        IllegalStateException noDefault = assertThrows(IllegalStateException.class, () -> new Trainer().train(train,
+                dev, Fixtures.tinyConfig().toBuilder().wordFeatures(TrainingConfig.DEFAULT_WORD_FEATURES).build(),
+                TrainingListener.none()));
+        assertTrue(noDefault.getMessage().contains("framelens-models"), noDefault.getMessage());
+        IllegalArgumentException noFile = assertThrows(IllegalArgumentException.class, () -> new Trainer().train(
+                train, dev, Fixtures.tinyConfig().toBuilder().wordFeatures("no/such/table.bin").build(),
+                TrainingListener.none()));
+        assertTrue(noFile.getMessage().contains("no/such/table.bin"), noFile.getMessage());
     }
 
     @Test
