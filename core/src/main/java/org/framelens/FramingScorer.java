@@ -67,7 +67,7 @@ public final class FramingScorer {
     }
 
     /**
-     * A scorer that labels sentences loaded at {@code threshold} instead of the bundle's dev-chosen threshold.
+     * A scorer that labels sentences loaded at {@code threshold} instead of the bundle's own threshold.
      * Shares the network pool with this scorer.
      *
      * @throws IllegalArgumentException unless {@code 0 < threshold < 1}

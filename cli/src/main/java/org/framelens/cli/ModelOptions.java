@@ -12,7 +12,7 @@ final class ModelOptions {
     Path model;
 
     @Option(names = "--threshold", paramLabel = "P",
-            description = "Label a sentence loaded at P(loaded) >= P, 0 < P < 1 (default: the model's, chosen on dev).")
+            description = "Label a sentence loaded at P(loaded) >= P, 0 < P < 1 (default: the model's own, from training).")
     Double threshold;
 
     /**

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param devices           device-family codes in head order
  * @param tokenizer         identity of the tokenizer the vocabulary was built with
  * @param vocabularySize    number of vocabulary entries (must equal the network's embedding input size)
- * @param threshold         decision threshold on the calibrated probability, chosen on dev
+ * @param threshold         decision threshold on the calibrated probability (see the training config's policy)
  * @param tokenThreshold    per-token threshold for loaded phrases, chosen on dev
  * @param calibration       Platt scaling of the sentence head, fitted on dev
  * @param seed              training seed
