@@ -10,6 +10,8 @@ import org.framelens.text.Token;
 public final class SentenceEncoder {
     /** Bounds the lookup cache; when full it is cleared (a news stream's vocabulary refills it quickly). */
     private static final int MAX_CACHED_TOKENS = 100_000;
+    /** Longer tokens (URLs, hostile input) are looked up every time rather than cached. */
+    private static final int MAX_CACHED_TOKEN_LENGTH = 64;
 
     private final Vocabulary vocabulary;
     private final WordFeatures features;
@@ -65,10 +67,12 @@ public final class SentenceEncoder {
             return cached;
         }
         Lookup fresh = new Lookup(vocabulary.id(token), features == null ? null : features.row(token));
-        if (cache.size() >= MAX_CACHED_TOKENS) {
-            cache.clear();
+        if (token.length() <= MAX_CACHED_TOKEN_LENGTH) {
+            if (cache.size() >= MAX_CACHED_TOKENS) {
+                cache.clear();
+            }
+            cache.put(token, fresh);
         }
-        cache.put(token, fresh);
         return fresh;
     }
 }

@@ -28,6 +28,8 @@ public final class TokenizerAdapter {
 
     /** Bounds the chunk cache; when full it is simply cleared (news vocabulary refills it within seconds). */
     private static final int MAX_CACHED_CHUNKS = 200_000;
+    /** Longer chunks (URLs, hostile input) are split every time: they rarely recur and would bloat the cache. */
+    private static final int MAX_CACHED_CHUNK_LENGTH = 64;
 
     private final ThreadSafeTokenizerME tokenizer;
     private final boolean alphanumericOptimization;
@@ -99,10 +101,12 @@ public final class TokenizerAdapter {
             out[2 * k] = spans[k].getStart();
             out[2 * k + 1] = spans[k].getEnd();
         }
-        if (chunkSplits.size() >= MAX_CACHED_CHUNKS) {
-            chunkSplits.clear();
+        if (chunk.length() <= MAX_CACHED_CHUNK_LENGTH) {
+            if (chunkSplits.size() >= MAX_CACHED_CHUNKS) {
+                chunkSplits.clear();
+            }
+            chunkSplits.put(chunk, out);
         }
-        chunkSplits.put(chunk, out);
         return out;
     }
 
