@@ -43,19 +43,22 @@ public final class FramingScorer {
     private final SentenceSplitter splitter;
     private final BlockingQueue<FramingNetwork> networks;
     private final double threshold;
+    private final Calibration calibration;
 
     FramingScorer(ModelBundle bundle, TokenizerAdapter tokenizer, SentenceSplitter splitter, int copies) {
-        this(bundle, tokenizer, splitter, pool(bundle.network(), copies), bundle.manifest().threshold());
+        this(bundle, tokenizer, splitter, pool(bundle.network(), copies), bundle.manifest().threshold(),
+                bundle.manifest().calibration());
     }
 
     private FramingScorer(ModelBundle bundle, TokenizerAdapter tokenizer, SentenceSplitter splitter,
-                          BlockingQueue<FramingNetwork> networks, double threshold) {
+                          BlockingQueue<FramingNetwork> networks, double threshold, Calibration calibration) {
         this.bundle = bundle;
         this.encoder = bundle.encoder();
         this.tokenizer = tokenizer;
         this.splitter = splitter;
         this.networks = networks;
         this.threshold = threshold;
+        this.calibration = calibration;
     }
 
     private static BlockingQueue<FramingNetwork> pool(FramingNetwork network, int copies) {
@@ -76,7 +79,30 @@ public final class FramingScorer {
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);
         }
-        return new FramingScorer(bundle, tokenizer, splitter, networks, threshold);
+        return new FramingScorer(bundle, tokenizer, splitter, networks, threshold, calibration);
+    }
+
+    /**
+     * A scorer whose probabilities assume that a share {@code prior} of the sentences it sees are loaded, instead
+     * of the class balance of the dev split the model was calibrated on (about half loaded for the default model).
+     * By Bayes' rule the odds of every sentence are multiplied by (prior odds / dev odds); rankings do not change,
+     * and at the same threshold fewer sentences are labelled loaded when {@code prior} is below the dev share. Use
+     * it when you know roughly how often loaded sentences occur in your text. Shares the network pool.
+     *
+     * @throws IllegalArgumentException unless {@code 0 < prior < 1}
+     * @throws IllegalStateException    if the bundle does not record its dev split's class balance (bundles trained
+     *                                  before this option existed)
+     */
+    public FramingScorer withPrior(double prior) {
+        if (!(prior > 0 && prior < 1)) {
+            throw new IllegalArgumentException("prior must be in (0, 1), got " + prior);
+        }
+        double devShare = bundle.manifest().devLoadedShare().orElseThrow(() -> new IllegalStateException(
+                "model " + modelId() + " does not record the class balance of its dev split; retrain it to use a prior"));
+        Calibration base = bundle.manifest().calibration();
+        Calibration shifted = new Calibration(base.a(),
+                base.b() + Calibration.logit(prior) - Calibration.logit(devShare));
+        return new FramingScorer(bundle, tokenizer, splitter, networks, threshold, shifted);
     }
 
     /** The decision threshold on the calibrated probability. */
@@ -176,7 +202,6 @@ public final class FramingScorer {
             return new SentenceScore(s.text(), s.start(), s.end(), 0, false, List.of(), List.of(), List.of(),
                     s.truncated());
         }
-        Calibration calibration = bundle.manifest().calibration();
         double probability = calibration.apply(p.sentence()[i]);
         boolean loaded = probability >= threshold;
         List<DeviceScore> devices = new ArrayList<>();

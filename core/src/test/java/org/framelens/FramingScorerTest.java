@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.framelens.model.BundleIO;
+import org.framelens.model.BundleManifest;
+import org.framelens.model.ModelBundle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,6 +51,50 @@ class FramingScorerTest {
         assertFalse(s.loaded());
         assertTrue(SCORER.scoreDocument(blank).sentences().isEmpty());
         assertEquals(0.0, SCORER.scoreDocument(blank).probability());
+    }
+
+    @Test
+    void priorRescalesTheOddsByBayesRule() {
+        double dev = SCORER.manifest().devLoadedShare().orElseThrow();
+        List<String> in = List.of("The committee reviewed the reckless housing rules on 9 May.",
+                "The committee reviewed new housing rules on 9 May.", "The union delayed the so-called reform.");
+        List<SentenceScore> base = SCORER.scoreAll(in);
+        List<SentenceScore> same = SCORER.withPrior(dev).scoreAll(in);
+        List<SentenceScore> rare = SCORER.withPrior(0.1).scoreAll(in);
+        double shift = logit(0.1) - logit(dev);
+        for (int i = 0; i < in.size(); i++) {
+            assertEquals(base.get(i).probability(), same.get(i).probability(), 1e-9);
+            assertTrue(rare.get(i).probability() < base.get(i).probability());
+            double p = base.get(i).probability();
+            if (p > 1e-9 && p < 1 - 1e-9) {
+                assertEquals(shift, logit(rare.get(i).probability()) - logit(p), 1e-6);
+            }
+        }
+        assertEquals(SCORER.threshold(), SCORER.withPrior(0.1).threshold());
+        assertThrows(IllegalArgumentException.class, () -> SCORER.withPrior(0));
+        assertThrows(IllegalArgumentException.class, () -> SCORER.withPrior(1));
+    }
+
+    @Test
+    void priorNeedsTheDevBalanceInTheManifest() {
+        ModelBundle bundle = Fixtures.tinyBundle();
+        Map<String, Object> raw = BundleIO.jsonMap(bundle.manifest());
+        Map<String, Object> data = new HashMap<>(castMap(raw.get("trainingData")));
+        data.remove("devLoaded");
+        raw.put("trainingData", data);
+        BundleManifest old = BundleIO.json().convertValue(raw, BundleManifest.class);
+        FramingScorer scorer = FrameLens.fromBundle(new ModelBundle(old, bundle.vocabulary(), bundle.network(),
+                bundle.wordFeatures()));
+        assertThrows(IllegalStateException.class, () -> scorer.withPrior(0.2));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    private static double logit(double p) {
+        return Math.log(p / (1 - p));
     }
 
     @Test

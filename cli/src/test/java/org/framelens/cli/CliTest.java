@@ -155,4 +155,15 @@ class CliTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    @Test
+    void priorLowersProbabilitiesAndIsValidated() {
+        Result base = run("score", "--format", "jsonl", SEED.toString());
+        Result rare = run("score", "--format", "jsonl", "--prior", "0.05", SEED.toString());
+        assertEquals(0, base.code(), base.err());
+        assertEquals(0, rare.code(), rare.err());
+        assertTrue(rare.out().split("\"loaded\":true", -1).length < base.out().split("\"loaded\":true", -1).length,
+                "a rare-loaded prior flags fewer sentences");
+        assertEquals(2, run("score", "--prior", "1.5", SEED.toString()).code());
+    }
 }

@@ -48,6 +48,15 @@ public record BundleManifest(int formatVersion, String framelensVersion, String 
     }
 
     /** A copy with the entry hashes set (the writer fills them in last). */
+    /** The share of loaded sentences in the dev split that calibration was fitted on, if the bundle records it. */
+    public java.util.OptionalDouble devLoadedShare() {
+        if (trainingData.get("devLoaded") instanceof Number loaded && trainingData.get("devRows") instanceof Number rows
+                && rows.doubleValue() > 0) {
+            return java.util.OptionalDouble.of(loaded.doubleValue() / rows.doubleValue());
+        }
+        return java.util.OptionalDouble.empty();
+    }
+
     public BundleManifest withEntries(Map<String, String> newEntries) {
         return new BundleManifest(formatVersion, framelensVersion, modelId, createdAt, labels, devices, tokenizer,
                 vocabularySize, threshold, tokenThreshold, calibration, seed, trainingData, trainingConfig, metrics,

@@ -317,6 +317,7 @@ public final class Trainer {
             m.put("sha256", HexFormat.of().formatHex(sha.digest()));
             m.put("trainRows", train.size());
             m.put("devRows", dev.size());
+            m.put("devLoaded", dev.stream().filter(LabelledSentence::loaded).count());
             m.put("sources", train.stream().map(LabelledSentence::source).distinct().sorted().toList());
             return m;
         } catch (NoSuchAlgorithmException e) {
