@@ -73,6 +73,24 @@ class WordFeaturesTest {
     }
 
     @Test
+    void mutatedTablesEitherReadOrFailWithIOException() throws IOException {
+        byte[] good = bytes(TABLE);
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < 2000; i++) {
+            byte[] bad = Arrays.copyOf(good, r.nextInt(good.length + 8));
+            for (int k = r.nextInt(4); k >= 0 && bad.length > 0; k--) {
+                bad[r.nextInt(bad.length)] = (byte) r.nextInt(256);
+            }
+            try {
+                WordFeatures read = WordFeatures.read(new ByteArrayInputStream(bad));
+                assertTrue(read.size() >= 1 && read.dimensions() >= 1);
+            } catch (IOException expected) {
+                assertFalse(expected.getMessage().isBlank());
+            }
+        }
+    }
+
+    @Test
     void rejectsInconsistentVectors() {
         assertThrows(IllegalArgumentException.class,
                 () -> WordFeatures.of(List.of("a", "b"), List.of(new float[2], new float[3])));
