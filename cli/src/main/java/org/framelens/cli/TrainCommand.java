@@ -76,6 +76,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--channels", description = "Convolution channels per layer (default: 48).")
     Integer channels;
 
+    @Option(names = "--kernel-size", description = "Convolution width in tokens (default: 3).")
+    Integer kernelSize;
+
+    @Option(names = "--conv-layers", description = "Stacked convolution layers (default: 2).")
+    Integer convLayers;
+
     @Option(names = "--model-id", description = "Model id stored in the bundle (default: the output file name).")
     String modelId;
 
@@ -117,6 +123,12 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (embeddingSize != null) {
             network = network.withEmbeddingSize(embeddingSize);
+        }
+        if (kernelSize != null) {
+            network = network.withKernelSize(kernelSize);
+        }
+        if (convLayers != null) {
+            network = network.withConvLayers(convLayers);
         }
         if (wordFeatures != null) {
             config.wordFeatures(wordFeatures);

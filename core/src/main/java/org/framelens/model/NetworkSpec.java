@@ -27,6 +27,14 @@ public record NetworkSpec(int embeddingSize, int channels, int kernelSize, int c
         return new NetworkSpec(size, channels, kernelSize, convLayers, hiddenSize, dropout);
     }
 
+    public NetworkSpec withKernelSize(int size) {
+        return new NetworkSpec(embeddingSize, channels, size, convLayers, hiddenSize, dropout);
+    }
+
+    public NetworkSpec withConvLayers(int layers) {
+        return new NetworkSpec(embeddingSize, channels, kernelSize, layers, hiddenSize, dropout);
+    }
+
     public NetworkSpec withChannels(int newChannels) {
         return new NetworkSpec(embeddingSize, newChannels, kernelSize, convLayers, hiddenSize, dropout);
     }
