@@ -46,14 +46,16 @@ public final class FramingScorer {
     private final Calibration calibration;
 
     FramingScorer(ModelBundle bundle, TokenizerAdapter tokenizer, SentenceSplitter splitter, int copies) {
-        this(bundle, tokenizer, splitter, pool(bundle.network(), copies), bundle.manifest().threshold(),
-                bundle.manifest().calibration());
+        this(bundle, bundle.encoder(), tokenizer, splitter, pool(bundle.network(), copies),
+                bundle.manifest().threshold(), bundle.manifest().calibration());
     }
 
-    private FramingScorer(ModelBundle bundle, TokenizerAdapter tokenizer, SentenceSplitter splitter,
-                          BlockingQueue<FramingNetwork> networks, double threshold, Calibration calibration) {
+    /* scorers derived with withThreshold/withPrior share the encoder (and its lookup cache) and the network pool */
+    private FramingScorer(ModelBundle bundle, SentenceEncoder encoder, TokenizerAdapter tokenizer,
+                          SentenceSplitter splitter, BlockingQueue<FramingNetwork> networks, double threshold,
+                          Calibration calibration) {
         this.bundle = bundle;
-        this.encoder = bundle.encoder();
+        this.encoder = encoder;
         this.tokenizer = tokenizer;
         this.splitter = splitter;
         this.networks = networks;
@@ -79,7 +81,7 @@ public final class FramingScorer {
         if (!(threshold > 0 && threshold < 1)) {
             throw new IllegalArgumentException("threshold must be in (0, 1), got " + threshold);
         }
-        return new FramingScorer(bundle, tokenizer, splitter, networks, threshold, calibration);
+        return new FramingScorer(bundle, encoder, tokenizer, splitter, networks, threshold, calibration);
     }
 
     /**
@@ -102,7 +104,7 @@ public final class FramingScorer {
         Calibration base = bundle.manifest().calibration();
         Calibration shifted = new Calibration(base.a(),
                 base.b() + Calibration.logit(prior) - Calibration.logit(devShare));
-        return new FramingScorer(bundle, tokenizer, splitter, networks, threshold, shifted);
+        return new FramingScorer(bundle, encoder, tokenizer, splitter, networks, threshold, shifted);
     }
 
     /** The decision threshold on the calibrated probability. */
