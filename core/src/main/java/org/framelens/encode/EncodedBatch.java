@@ -20,11 +20,6 @@ public record EncodedBatch(int[][] ids, int[] lengths, float[][] features, int f
         }
     }
 
-    /** A batch without word features. */
-    public EncodedBatch(int[][] ids, int[] lengths) {
-        this(ids, lengths, new float[ids.length][0], 0);
-    }
-
     public int size() {
         return ids.length;
     }

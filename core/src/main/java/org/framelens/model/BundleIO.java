@@ -200,13 +200,12 @@ public final class BundleIO {
                         + " cannot be read: " + e.getMessage(), e);
             }
         }
-        int tableDimensions = features.map(WordFeatures::dimensions).orElse(0);
-        if (network.featureDimensions() != tableDimensions) {
-            throw new BundleException(Reason.MANIFEST_MISMATCH, "model bundle " + name + ": network reads "
-                    + network.featureDimensions() + " word-feature values per token but the bundle's table has "
-                    + tableDimensions);
+        try {
+            return new ModelBundle(manifest, vocabulary, network, features);
+        } catch (IllegalArgumentException e) {
+            // ModelBundle checks that the network and the word-feature table agree
+            throw new BundleException(Reason.MANIFEST_MISMATCH, "model bundle " + name + ": " + e.getMessage(), e);
         }
-        return new ModelBundle(manifest, vocabulary, network, features);
     }
 
     private static Map<String, byte[]> unzip(InputStream in, String name) {
