@@ -70,6 +70,11 @@ final class TrainCommand implements Callable<Integer> {
             + "probability >= 0.5).")
     ThresholdPolicy thresholdPolicy;
 
+    @Option(names = "--join-rate", paramLabel = "R", description = "Add R x (training rows) joined two-sentence "
+            + "examples, half neutral + neutral, so that length is not taken as evidence (default: the default "
+            + "model's setting).")
+    Double joinRate;
+
     @Option(names = "--embedding-size", description = "Trained word embedding width (default: 32; the word features add their own dimensions).")
     Integer embeddingSize;
 
@@ -135,6 +140,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (thresholdPolicy != null) {
             config.thresholdPolicy(thresholdPolicy);
+        }
+        if (joinRate != null) {
+            config.joinRate(joinRate);
         }
         config.network(network).pretrained(pretrained, freezeEmbeddings);
         TrainedModel trained = train(splits, config.build(), log);

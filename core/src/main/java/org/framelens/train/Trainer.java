@@ -68,9 +68,13 @@ public final class Trainer {
         // first, so that a missing table fails before any work
         Optional<WordFeatures> wordFeatures = WordFeatureSource.resolve(config.wordFeatures());
         long started = System.nanoTime();
+        // own generator, so that the shuffle order does not depend on the join rate
+        List<LabelledSentence> joined = SentenceJoiner.join(train, config.joinRate(), new Random(config.seed() + 1));
         List<Example> trainEx = examples(train);
+        List<Example> joinedEx = examples(joined);
         List<Example> devEx = examples(dev);
         Vocabulary vocabulary = buildVocabulary(trainEx, config.minWordCount());
+        trainEx.addAll(joinedEx);
         Optional<PretrainedEmbeddings> pretrained = config.pretrained()
                 ? PretrainedEmbeddings.fromClasspath(config.network().embeddingSize()) : Optional.empty();
         if (config.pretrained() && pretrained.isEmpty()) {

@@ -28,11 +28,13 @@ import org.framelens.model.NetworkSpec;
  * @param thresholdPolicy how the decision threshold is derived from the calibrated dev predictions
  * @param wordFeatures   the fixed word-feature table the network reads beside its embeddings: {@code "none"},
  *                       {@code "default"} (the table shipped in framelens-models) or the path of a table file
+ * @param joinRate       joined two-sentence training examples to add, as a share of the training split (0: none);
+ *                       they teach the network that a long sentence is not loaded for its length
  */
 public record TrainingConfig(String modelId, long seed, int maxEpochs, int patience, int batchSize,
                              double learningRate, int minWordCount, double wordDropout, boolean classWeighting,
                              NetworkSpec network, boolean pretrained, boolean freezeEmbeddings,
-                             String wordFeatures, ThresholdPolicy thresholdPolicy) {
+                             String wordFeatures, ThresholdPolicy thresholdPolicy, double joinRate) {
     public static final String NO_WORD_FEATURES = "none";
     public static final String DEFAULT_WORD_FEATURES = "default";
 
@@ -46,6 +48,9 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         }
         if (!(learningRate > 0) || wordDropout < 0 || wordDropout >= 1) {
             throw new IllegalArgumentException("learning rate must be > 0 and word dropout in [0, 1)");
+        }
+        if (!(joinRate >= 0 && joinRate <= 4)) {
+            throw new IllegalArgumentException("join rate must be in [0, 4], got " + joinRate);
         }
     }
 
@@ -76,6 +81,7 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         b.freezeEmbeddings = freezeEmbeddings;
         b.wordFeatures = wordFeatures;
         b.thresholdPolicy = thresholdPolicy;
+        b.joinRate = joinRate;
         return b;
     }
 
@@ -95,6 +101,7 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         private boolean freezeEmbeddings;
         private String wordFeatures = DEFAULT_WORD_FEATURES;
         private ThresholdPolicy thresholdPolicy = ThresholdPolicy.CALIBRATED_HALF;
+        private double joinRate = 0;
 
         private Builder() {
         }
@@ -167,10 +174,15 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
             return this;
         }
 
+        public Builder joinRate(double rate) {
+            this.joinRate = rate;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(modelId, seed, maxEpochs, patience, batchSize, learningRate, minWordCount,
                     wordDropout, classWeighting, network, pretrained, freezeEmbeddings, wordFeatures,
-                    thresholdPolicy);
+                    thresholdPolicy, joinRate);
         }
     }
 
@@ -198,6 +210,7 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         m.put("freezeEmbeddings", freezeEmbeddings);
         m.put("wordFeatures", wordFeatures);
         m.put("thresholdPolicy", thresholdPolicy.name());
+        m.put("joinRate", joinRate);
         return m;
     }
 }
