@@ -102,7 +102,7 @@ final class ModelCardCommand implements Callable<Integer> {
                 .append("| configuration | `").append(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m.trainingConfig()))
                 .append("` |\n\n");
         md.append("Regenerate with `./framelens train --data training-data/corpus.jsonl --out models/framelens-default.zip "
-                + "--model-id framelens-default --seed 42`, then this card with `./framelens model-card --model "
+                + "--model-id framelens-default --seed " + m.seed() + "`, then this card with `./framelens model-card --model "
                 + "models/framelens-default.zip --out models/MODEL_CARD.md --notes models/card-notes.md`.\n\n");
         md.append("## Corpus splits (project-written, in-domain)\n\n");
         md.append(header());

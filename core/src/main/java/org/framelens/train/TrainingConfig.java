@@ -28,7 +28,8 @@ import org.framelens.model.NetworkSpec;
  * @param thresholdPolicy how the decision threshold is derived from the calibrated dev predictions
  * @param wordFeatures   the fixed word-feature table the network reads beside its embeddings: {@code "none"},
  *                       {@code "default"} (the table shipped in framelens-models) or the path of a table file
- * @param joinRate       joined two-sentence training examples to add, as a share of the training split (0: none);
+ * @param joinRate       joined two-sentence training examples to add, as a share of the training split (0: none;
+ *                       default 0.5);
  *                       they teach the network that a long sentence is not loaded for its length
  */
 public record TrainingConfig(String modelId, long seed, int maxEpochs, int patience, int batchSize,
@@ -101,7 +102,7 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         private boolean freezeEmbeddings;
         private String wordFeatures = DEFAULT_WORD_FEATURES;
         private ThresholdPolicy thresholdPolicy = ThresholdPolicy.CALIBRATED_HALF;
-        private double joinRate = 0;
+        private double joinRate = 0.5;
 
         private Builder() {
         }
