@@ -1,6 +1,7 @@
 package org.framelens.models;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -54,11 +55,15 @@ class SeedArticleTest {
     }
 
     @Test
-    void loadedSentencesScoreAboveThresholdAndAboveNeutralReporting() {
+    void loadedSentencesScoreAboveThresholdAndNeutralReportingBelowIt() {
         List<SentenceScore> loaded = List.of(containing("red lines being broken"),
                 containing("provocations"), containing("seizing any opportunity to expand eastward"));
         List<SentenceScore> neutral = List.of(containing("White House officials said"),
                 containing("reported the New York Times"));
+        for (SentenceScore n : neutral) {
+            assertFalse(n.loaded(), "expected neutral (p < " + scorer.threshold() + "): " + n.probability() + " "
+                    + n.text());
+        }
         for (SentenceScore l : loaded) {
             assertTrue(l.loaded(), "expected loaded (p >= " + scorer.threshold() + "): " + l.probability() + " "
                     + l.text());
