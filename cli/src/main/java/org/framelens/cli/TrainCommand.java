@@ -211,18 +211,28 @@ final class TrainCommand implements Callable<Integer> {
 
     static TrainingListener progress(PrintWriter log) {
         boolean terminal = System.console() != null;
-        return r -> {
-            double eta = r.seconds() / r.epoch() * (r.maxEpochs() - r.epoch());
-            String line = String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  dev F1 %.3f%s  %.0fs elapsed, "
-                    + "at most %.0fs left", r.epoch(), r.maxEpochs(), r.loss(), r.devF1(), r.best() ? " (best)" : "",
-                    r.seconds(), eta);
-            if (terminal) {
-                int done = 20 * r.epoch() / r.maxEpochs();
-                log.print("\r[" + "#".repeat(done) + ".".repeat(20 - done) + "] " + line + "    ");
-            } else {
-                log.println(line);
+        return new TrainingListener() {
+            @Override
+            public void onStart(int trainingSentences, int joinedExamples) {
+                log.printf("training on %d sentences + %d joined two-sentence examples%n", trainingSentences,
+                        joinedExamples);
+                log.flush();
             }
-            log.flush();
+
+            @Override
+            public void onEpoch(EpochReport r) {
+                double eta = r.seconds() / r.epoch() * (r.maxEpochs() - r.epoch());
+                String line = String.format(Locale.ROOT, "epoch %d/%d  loss %.4f  dev F1 %.3f%s  %.0fs elapsed, "
+                        + "at most %.0fs left", r.epoch(), r.maxEpochs(), r.loss(), r.devF1(),
+                        r.best() ? " (best)" : "", r.seconds(), eta);
+                if (terminal) {
+                    int done = 20 * r.epoch() / r.maxEpochs();
+                    log.print("\r[" + "#".repeat(done) + ".".repeat(20 - done) + "] " + line + "    ");
+                } else {
+                    log.println(line);
+                }
+                log.flush();
+            }
         };
     }
 }

@@ -133,6 +133,8 @@ class CliTest {
                 mapping));
         assertEquals(0, train.code(), train.err());
         assertTrue(train.err().contains("1 invalid rows skipped"), train.err());
+        // 80 valid rows, 10% each to dev and test: 64 train, and half as many joined examples
+        assertTrue(train.err().contains("training on 64 sentences + 32 joined"), train.err());
         assertTrue(Files.exists(model));
         assertTrue(train.out().contains("test: n="), train.out());
 

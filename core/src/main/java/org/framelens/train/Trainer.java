@@ -75,6 +75,7 @@ public final class Trainer {
         List<Example> devEx = examples(dev);
         Vocabulary vocabulary = buildVocabulary(trainEx, config.minWordCount());
         trainEx.addAll(joinedEx);
+        listener.onStart(train.size(), joined.size());
         Optional<PretrainedEmbeddings> pretrained = config.pretrained()
                 ? PretrainedEmbeddings.fromClasspath(config.network().embeddingSize()) : Optional.empty();
         if (config.pretrained() && pretrained.isEmpty()) {

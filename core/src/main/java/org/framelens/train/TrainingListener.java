@@ -6,6 +6,10 @@ public interface TrainingListener {
     /** After each epoch. */
     void onEpoch(EpochReport report);
 
+    /** Once, before the first epoch: the training sentences and the joined examples added to them. */
+    default void onStart(int trainingSentences, int joinedExamples) {
+    }
+
     /** A listener that ignores everything. */
     static TrainingListener none() {
         return r -> { };
