@@ -29,8 +29,7 @@ import org.framelens.model.NetworkSpec;
  * @param wordFeatures   the fixed word-feature table the network reads beside its embeddings: {@code "none"},
  *                       {@code "default"} (the table shipped in framelens-models) or the path of a table file
  * @param joinRate       joined two-sentence training examples to add, as a share of the training split (0: none;
- *                       default 0.5);
- *                       they teach the network that a long sentence is not loaded for its length
+ *                       default 0.5, at most 4): they teach the network that length is no evidence of loading
  */
 public record TrainingConfig(String modelId, long seed, int maxEpochs, int patience, int batchSize,
                              double learningRate, int minWordCount, double wordDropout, boolean classWeighting,

@@ -73,6 +73,8 @@ class TrainerDeterminismTest {
     void configValidatesItsRanges() {
         assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().maxEpochs(0).build());
         assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().wordDropout(1.0).build());
+        assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().joinRate(-0.5).build());
+        assertThrows(IllegalArgumentException.class, () -> TrainingConfig.builder().joinRate(Double.NaN).build());
         assertEquals(TrainingConfig.defaults(), TrainingConfig.defaults().toBuilder().build());
     }
 }
