@@ -55,7 +55,8 @@ public final class DataCard {
         devices.forEach((d, c) -> md.append("| ").append(d).append(" | ").append(c).append(" |\n"));
         md.append('\n');
 
-        int[] lengthCounts = new int[LENGTH_BUCKETS.length];
+        // per bucket: neutral, loaded; the label mix by length shows whether length alone predicts the label
+        int[][] lengthCounts = new int[LENGTH_BUCKETS.length][2];
         Set<String> vocabulary = new HashSet<>();
         Set<String> bigrams = new HashSet<>();
         Set<String> trigrams = new HashSet<>();
@@ -72,7 +73,7 @@ public final class DataCard {
             totalTokens += n;
             for (int b = 0; b < LENGTH_BUCKETS.length; b++) {
                 if (n < LENGTH_BUCKETS[b]) {
-                    lengthCounts[b]++;
+                    lengthCounts[b][r.loaded() ? 1 : 0]++;
                     break;
                 }
             }
@@ -92,12 +93,18 @@ public final class DataCard {
         md.append("## Length (OpenNLP tokens)\n\n")
                 .append(String.format(Locale.ROOT, "min %d, mean %.1f, max %d.%n%n", records.isEmpty() ? 0 : min,
                         records.isEmpty() ? 0 : (double) totalTokens / records.size(), max))
-                .append("| tokens | sentences |\n|---|---|\n");
+                .append("| tokens | sentences | loaded | neutral | loaded % |\n|---|---|---|---|---|\n");
         int lower = 0;
         for (int b = 0; b < LENGTH_BUCKETS.length; b++) {
-            md.append(String.format(Locale.ROOT, "| %d–%d | %d |%n", lower, LENGTH_BUCKETS[b] - 1, lengthCounts[b]));
+            int[] c = lengthCounts[b];
+            md.append(String.format(Locale.ROOT, "| %d–%d | %d | %d | %d | %.0f%% |%n", lower, LENGTH_BUCKETS[b] - 1,
+                    c[0] + c[1], c[1], c[0], pct(c[1], c[0] + c[1])));
             lower = LENGTH_BUCKETS[b];
         }
+        md.append("\nThe label mix varies with length (short tabloid retellings are mostly loaded, long background ")
+                .append("sentences mostly neutral); `framelens train` adds joined two-sentence examples of both labels ")
+                .append("(`--join-rate`, default 0.5) so that the model does not learn length as evidence. This table ")
+                .append("counts the corpus as written.\n");
         md.append("\n## Vocabulary and variety\n\n")
                 .append("| measure | value |\n|---|---|\n")
                 .append(String.format(Locale.ROOT, "| tokens | %d |%n", totalTokens))
