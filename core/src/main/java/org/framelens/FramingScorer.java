@@ -11,7 +11,7 @@ import org.framelens.encode.EncodedBatch;
 import org.framelens.encode.SentenceEncoder;
 import org.framelens.model.BundleManifest;
 import org.framelens.model.Calibration;
-import org.framelens.model.FramingNetwork;
+import org.framelens.model.InferenceNetwork;
 import org.framelens.model.ModelBundle;
 import org.framelens.model.Predictions;
 import org.framelens.text.SentenceSplitter;
@@ -41,18 +41,18 @@ public final class FramingScorer {
     private final SentenceEncoder encoder;
     private final TokenizerAdapter tokenizer;
     private final SentenceSplitter splitter;
-    private final BlockingQueue<FramingNetwork> networks;
+    private final BlockingQueue<InferenceNetwork> networks;
     private final double threshold;
     private final Calibration calibration;
 
     FramingScorer(ModelBundle bundle, TokenizerAdapter tokenizer, SentenceSplitter splitter, int copies) {
-        this(bundle, bundle.encoder(), tokenizer, splitter, pool(bundle.network(), copies),
+        this(bundle, bundle.encoder(), tokenizer, splitter, pool(bundle, copies),
                 bundle.manifest().threshold(), bundle.manifest().calibration());
     }
 
     /* scorers derived with withThreshold/withPrior share the encoder (and its lookup cache) and the network pool */
     private FramingScorer(ModelBundle bundle, SentenceEncoder encoder, TokenizerAdapter tokenizer,
-                          SentenceSplitter splitter, BlockingQueue<FramingNetwork> networks, double threshold,
+                          SentenceSplitter splitter, BlockingQueue<InferenceNetwork> networks, double threshold,
                           Calibration calibration) {
         this.bundle = bundle;
         this.encoder = encoder;
@@ -63,10 +63,11 @@ public final class FramingScorer {
         this.calibration = calibration;
     }
 
-    private static BlockingQueue<FramingNetwork> pool(FramingNetwork network, int copies) {
-        BlockingQueue<FramingNetwork> q = new ArrayBlockingQueue<>(copies);
+    private static BlockingQueue<InferenceNetwork> pool(ModelBundle bundle, int copies) {
+        BlockingQueue<InferenceNetwork> q = new ArrayBlockingQueue<>(copies);
+        InferenceNetwork prepared = InferenceNetwork.of(bundle.network(), bundle.encoder());
         for (int i = 0; i < copies; i++) {
-            q.add(network.copy());
+            q.add(prepared.copy());
         }
         return q;
     }
@@ -185,7 +186,7 @@ public final class FramingScorer {
     }
 
     private Predictions predict(EncodedBatch batch) {
-        FramingNetwork network;
+        InferenceNetwork network;
         try {
             network = networks.take();
         } catch (InterruptedException e) {

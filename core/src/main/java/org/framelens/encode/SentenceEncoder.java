@@ -37,6 +37,27 @@ public final class SentenceEncoder {
         return vocabulary;
     }
 
+    /** Word-feature values per token (0: the encoder gives ids only). */
+    public int featureDimensions() {
+        return features == null ? 0 : features.dimensions();
+    }
+
+    /**
+     * The word features of every token that gets vocabulary id {@code id}, or empty when they differ between such
+     * tokens (the unknown word; entries with digits, whose digits the vocabulary folds to 0 but the feature table
+     * does not) or when {@code id} is padding. A model without word features gives an empty array for every word.
+     */
+    public Optional<float[]> featuresOfId(int id) {
+        if (id <= Vocabulary.UNKNOWN || id >= vocabulary.size()) {
+            return Optional.empty();
+        }
+        String word = vocabulary.words().get(id);
+        if (word.indexOf('0') >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(features == null ? new float[0] : features.vector(word));
+    }
+
     /** Encodes sentences given as token lists, padding to the longest one (minimum width 1). */
     public EncodedBatch encode(List<List<Token>> sentences) {
         int width = 1;

@@ -58,8 +58,8 @@ public final class FramingNetwork {
     static final String TOKEN = "token";
     static final String DEVICE = "device";
     private static final int DEVICES = FramingDevice.values().length;
-    private static final String PREDICT_ID = "FRAMELENS_PREDICT";
-    private static final WorkspaceConfiguration PREDICT_WORKSPACE = WorkspaceConfiguration.builder()
+    static final String PREDICT_ID = "FRAMELENS_PREDICT";
+    static final WorkspaceConfiguration PREDICT_WORKSPACE = WorkspaceConfiguration.builder()
             .initialSize(0)
             .overallocationLimit(0.2)
             .policyAllocation(AllocationPolicy.OVERALLOCATE)
@@ -90,7 +90,7 @@ public final class FramingNetwork {
      * unpadded batches (every single-sentence call) the graph without them is measurably faster. Mask layers have no
      * parameters, so both graphs read the same flattened parameter array.
      */
-    private static ComputationGraph withoutMaskLayers(ComputationGraph graph) {
+    static ComputationGraph withoutMaskLayers(ComputationGraph graph) {
         ComputationGraphConfiguration conf = graph.getConfiguration().clone();
         List<String> masks = conf.getVertices().entrySet().stream()
                 .filter(e -> e.getValue() instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof MaskLayer)
@@ -192,6 +192,11 @@ public final class FramingNetwork {
         return graph.getLayer(EMBEDDING).getParam("W").size(0);
     }
 
+    /** The underlying graph, for {@link InferenceNetwork}. */
+    ComputationGraph graph() {
+        return graph;
+    }
+
     /** Number of trainable parameters. */
     public long parameterCount() {
         return graph.numParams();
@@ -214,7 +219,7 @@ public final class FramingNetwork {
         }
     }
 
-    private static Predictions toPredictions(EncodedBatch batch, INDArray[] out) {
+    static Predictions toPredictions(EncodedBatch batch, INDArray[] out) {
         int n = batch.size();
         double[] sentence = new double[n];
         double[][] tokens = new double[n][];
@@ -309,7 +314,7 @@ public final class FramingNetwork {
      * Nd4j.create(float[], shape) fills a workspace array one element at a time; an uninitialised array filled
      * with one bulk copy into its native memory is several times cheaper for a batch's inputs.
      */
-    private static INDArray fromFloats(float[] flat, long... shape) {
+    static INDArray fromFloats(float[] flat, long... shape) {
         INDArray array = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
         new FloatPointer(array.data().addressPointer()).capacity(flat.length).put(flat, 0, flat.length);
         return array;
@@ -347,7 +352,7 @@ public final class FramingNetwork {
         return fromFloats(flat, n, width);
     }
 
-    private static boolean isRectangular(EncodedBatch batch) {
+    static boolean isRectangular(EncodedBatch batch) {
         for (int len : batch.lengths()) {
             if (len != batch.width()) {
                 return false;
@@ -356,7 +361,7 @@ public final class FramingNetwork {
         return true;
     }
 
-    private static INDArray mask(EncodedBatch batch) {
+    static INDArray mask(EncodedBatch batch) {
         int n = batch.size();
         int width = batch.width();
         float[] flat = new float[n * width];

@@ -1,0 +1,146 @@
+package org.framelens.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.util.MaskLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.framelens.encode.EncodedBatch;
+import org.framelens.encode.SentenceEncoder;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A trained {@link FramingNetwork} in the form the scorer runs: the embedding and first convolution are folded into
+ * lookup tables ({@link FirstLayerFold}), and the rest of the graph runs in DL4J as trained. Its outputs equal
+ * {@link FramingNetwork#predict}'s up to float rounding. Not thread-safe (one per thread, see {@link #copy()});
+ * copies share the read-only fold.
+ */
+public final class InferenceNetwork {
+    /** The tail graphs' inputs: the first convolution's activations, and the padding mask repeated per channel. */
+    private static final String FIRST_LAYER = "conv0";
+    private static final String TAIL_INPUT = "conv0activations";
+    private static final String TAIL_MASK = "paddingMask";
+
+    private final FirstLayerFold fold;
+    /** The graph after the first convolution, without mask layers: for unpadded batches. */
+    private final ComputationGraph tail;
+    /**
+     * The same graph for padded batches, every mask layer replaced by a product with {@link #TAIL_MASK}: the same
+     * arithmetic as DL4J's own masking, without its broadcasts and masked pooling, which cost about as much as the
+     * convolutions themselves. Max pooling needs no mask because the masked activations are ReLU outputs (at least
+     * 0) and every sentence has at least one position.
+     */
+    private final ComputationGraph paddedTail;
+
+    private InferenceNetwork(FirstLayerFold fold, ComputationGraph tail, ComputationGraph paddedTail) {
+        this.fold = fold;
+        this.tail = tail;
+        this.paddedTail = paddedTail;
+    }
+
+    /**
+     * Prepares a trained network for inference on batches from {@code encoder} (whose vocabulary and word features
+     * it was trained with); later changes to {@code network} are not seen.
+     */
+    public static InferenceNetwork of(FramingNetwork network, SentenceEncoder encoder) {
+        ComputationGraph graph = network.graph();
+        FirstLayerFold fold = FirstLayerFold.of(graph, FramingNetwork.EMBEDDING, FIRST_LAYER, encoder);
+        ComputationGraph tail = tailOf(graph, false);
+        ComputationGraph padded = tailOf(graph, true);
+        padded.init(tail.params(), false); // both graphs read one parameter array
+        return new InferenceNetwork(fold, tail, padded);
+    }
+
+    /**
+     * The graph after the first convolution, fed with its activations (already zero at padding), holding copies of
+     * the trained weights; {@code padded}: with a mask input that replaces the mask layers.
+     */
+    private static ComputationGraph tailOf(ComputationGraph graph, boolean padded) {
+        ComputationGraphConfiguration conf = graph.getConfiguration().clone();
+        Map<String, GraphVertex> vertices = conf.getVertices();
+        Map<String, List<String>> inputs = conf.getVertexInputs();
+        for (String name : List.of(FramingNetwork.EMBEDDING, "words", FIRST_LAYER)) {
+            vertices.remove(name);
+            inputs.remove(name);
+        }
+        rename(inputs, FIRST_LAYER, TAIL_INPUT);
+        for (String name : new ArrayList<>(vertices.keySet())) {
+            if (vertices.get(name) instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof MaskLayer) {
+                String input = inputs.get(name).get(0);
+                if (padded && !input.equals(TAIL_INPUT)) {
+                    vertices.put(name, new ElementWiseVertex(ElementWiseVertex.Op.Product));
+                    inputs.put(name, new ArrayList<>(List.of(input, TAIL_MASK)));
+                } else {
+                    vertices.remove(name);
+                    inputs.remove(name);
+                    rename(inputs, name, input);
+                }
+            }
+        }
+        conf.setNetworkInputs(new ArrayList<>(padded ? List.of(TAIL_INPUT, TAIL_MASK) : List.of(TAIL_INPUT)));
+        conf.setTopologicalOrder(null);
+        conf.setTopologicalOrderStr(null);
+        ComputationGraph tail = new ComputationGraph(conf);
+        tail.init();
+        for (Layer layer : tail.getLayers()) {
+            String name = layer.conf().getLayer().getLayerName();
+            for (Map.Entry<String, INDArray> p : graph.getLayer(name).paramTable().entrySet()) {
+                layer.setParam(p.getKey(), p.getValue().dup());
+            }
+        }
+        return tail;
+    }
+
+    private static void rename(Map<String, List<String>> inputs, String from, String to) {
+        for (List<String> list : inputs.values()) {
+            list.replaceAll(name -> name.equals(from) ? to : name);
+        }
+    }
+
+    /** Runs inference on a batch. */
+    public Predictions predict(EncodedBatch batch) {
+        if (batch.size() == 0) {
+            return new Predictions(new double[0], new double[0][], new double[0][]);
+        }
+        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager()
+                .getAndActivateWorkspace(FramingNetwork.PREDICT_WORKSPACE, FramingNetwork.PREDICT_ID)) {
+            long[] shape = {batch.size(), fold.channels(), batch.width()};
+            INDArray activations = FramingNetwork.fromFloats(fold.activations(batch), shape);
+            INDArray[] out = FramingNetwork.isRectangular(batch)
+                    ? tail.output(false, new INDArray[] {activations}, null, null, ws)
+                    : paddedTail.output(false,
+                            new INDArray[] {activations, FramingNetwork.fromFloats(paddingMask(batch), shape)},
+                            null, null, ws);
+            return FramingNetwork.toPredictions(batch, out);
+        }
+    }
+
+    /** 1 at each sentence's positions (at least one, as in the trained graph's mask), 0 at padding, per channel. */
+    private float[] paddingMask(EncodedBatch batch) {
+        int width = batch.width();
+        int channels = fold.channels();
+        float[] mask = new float[batch.size() * channels * width];
+        for (int i = 0; i < batch.size(); i++) {
+            int length = Math.max(1, batch.lengths()[i]);
+            for (int c = 0; c < channels; c++) {
+                java.util.Arrays.fill(mask, (i * channels + c) * width, (i * channels + c) * width + length, 1f);
+            }
+        }
+        return mask;
+    }
+
+    /** A copy for another thread: its own graph, the same fold. */
+    public InferenceNetwork copy() {
+        ComputationGraph tailCopy = tail.clone();
+        ComputationGraph paddedCopy = paddedTail.clone();
+        paddedCopy.init(tailCopy.params(), false);
+        return new InferenceNetwork(fold, tailCopy, paddedCopy);
+    }
+}

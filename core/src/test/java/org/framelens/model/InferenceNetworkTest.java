@@ -1,0 +1,104 @@
+package org.framelens.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.framelens.encode.EncodedBatch;
+import org.framelens.encode.SentenceEncoder;
+import org.framelens.encode.Vocabulary;
+import org.framelens.encode.WordFeatures;
+import org.framelens.text.Token;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The folded inference network computes what the trained graph computes: every output of every sentence, for
+ * padded and unpadded batches, for networks with and without word features and with odd and even kernels.
+ */
+class InferenceNetworkTest {
+    private static final String[] WORDS = {"the", "council", "approved", "a", "reckless", "budget", "plan", "on",
+        "may", "2024", "officials", "said", "shameful", "vote", "of", "its", "new", "rules"};
+    private static final double TOLERANCE = 1e-5;
+
+    @ParameterizedTest(name = "features {0}, kernel {1}, layers {2}")
+    @CsvSource({"0, 3, 2", "3, 3, 2", "3, 4, 1", "2, 2, 3", "3, 5, 2"})
+    void foldedOutputsEqualTheGraphs(int featureDimensions, int kernel, int layers) {
+        SentenceEncoder encoder = encoder(featureDimensions);
+        FramingNetwork network = FramingNetwork.create(new NetworkSpec(8, 6, kernel, layers, 5, 0.2),
+                encoder.vocabulary().size(), featureDimensions, 11, 1e-3, false);
+        InferenceNetwork folded = InferenceNetwork.of(network, encoder);
+        Random random = new Random(featureDimensions * 31L + kernel);
+        for (int width : new int[] {1, 2, 7, 19}) {
+            List<List<Token>> padded = new ArrayList<>();
+            List<List<Token>> rectangular = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                padded.add(sentence(random, 1 + random.nextInt(width)));
+                rectangular.add(sentence(random, width));
+            }
+            padded.add(List.of()); // an empty sentence in a padded batch
+            for (List<List<Token>> batch : List.of(padded, rectangular, padded.subList(0, 1))) {
+                EncodedBatch encoded = encoder.encode(batch);
+                assertSame(network.predict(encoded), folded.predict(encoded));
+                assertSame(network.predict(encoded), folded.copy().predict(encoded));
+            }
+        }
+    }
+
+    private static void assertSame(Predictions expected, Predictions actual) {
+        assertEquals(expected.sentence().length, actual.sentence().length);
+        for (int i = 0; i < expected.sentence().length; i++) {
+            assertEquals(expected.sentence()[i], actual.sentence()[i], TOLERANCE, "sentence " + i);
+            assertEquals(expected.tokens()[i].length, actual.tokens()[i].length);
+            for (int t = 0; t < expected.tokens()[i].length; t++) {
+                assertEquals(expected.tokens()[i][t], actual.tokens()[i][t], TOLERANCE, "token " + t + " of " + i);
+            }
+            for (int d = 0; d < expected.devices()[i].length; d++) {
+                assertEquals(expected.devices()[i][d], actual.devices()[i][d], TOLERANCE, "device " + d + " of " + i);
+            }
+        }
+    }
+
+    /** A vocabulary of most test words (a few stay unknown) and, optionally, features for most of them. */
+    private static SentenceEncoder encoder(int featureDimensions) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int i = 0; i < WORDS.length - 3; i++) {
+            counts.put(Vocabulary.normalise(WORDS[i]), 1); // "2024" becomes "0000"
+        }
+        Vocabulary vocabulary = Vocabulary.fromCounts(counts, 1);
+        if (featureDimensions == 0) {
+            return new SentenceEncoder(vocabulary);
+        }
+        Random random = new Random(5);
+        List<String> words = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 2; i < WORDS.length; i++) { // "the" and "council" have none; "2024" and unknown words do
+            float[] v = new float[featureDimensions];
+            for (int d = 0; d < featureDimensions; d++) {
+                v[d] = (float) random.nextGaussian();
+            }
+            words.add(WORDS[i]);
+            vectors.add(v);
+        }
+        WordFeatures features = WordFeatures.of(words, vectors);
+        assertTrue(features.contains("2024"));
+        return new SentenceEncoder(vocabulary, Optional.of(features));
+    }
+
+    private static List<Token> sentence(Random random, int length) {
+        List<Token> tokens = new ArrayList<>();
+        int at = 0;
+        for (int i = 0; i < length; i++) {
+            String word = WORDS[random.nextInt(WORDS.length)];
+            word = random.nextInt(4) == 0 ? word.toUpperCase() : word;
+            tokens.add(new Token(word, at, at + word.length()));
+            at += word.length() + 1;
+        }
+        return tokens;
+    }
+}
