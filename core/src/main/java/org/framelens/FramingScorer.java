@@ -46,7 +46,7 @@ public final class FramingScorer {
     private final Calibration calibration;
 
     FramingScorer(ModelBundle bundle, TokenizerAdapter tokenizer, SentenceSplitter splitter, int copies) {
-        this(bundle, bundle.encoder(), tokenizer, splitter, pool(bundle, copies),
+        this(bundle, bundle.encoder().omittingIdFeatures(), tokenizer, splitter, pool(bundle, copies),
                 bundle.manifest().threshold(), bundle.manifest().calibration());
     }
 

@@ -9,8 +9,12 @@ package org.framelens.encode;
  * @param features           {@code features[sentence][dimension * width + position]} (zeros for padding), or
  *                           empty arrays when {@code featureDimensions} is 0
  * @param featureDimensions  word-feature values per token; 0 for a model without word features
+ * @param idFeaturesOmitted  the features are zero for tokens whose id determines them
+ *                           ({@link SentenceEncoder#omittingIdFeatures()}): only a network that folded them in reads
+ *                           such a batch correctly
  */
-public record EncodedBatch(int[][] ids, int[] lengths, float[][] features, int featureDimensions) {
+public record EncodedBatch(int[][] ids, int[] lengths, float[][] features, int featureDimensions,
+                           boolean idFeaturesOmitted) {
     public EncodedBatch {
         if (ids.length != lengths.length || features.length != ids.length) {
             throw new IllegalArgumentException("ids, lengths and features differ in size");

@@ -19,9 +19,10 @@ public final class SentenceEncoder {
      * Token text -> id and feature row. Normalising a token, looking it up twice and trying inflection strips for
      * the table cost as much as the network's embedding step; the same tokens recur constantly in news text.
      */
-    private final ConcurrentHashMap<String, Lookup> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Lookup> cache;
+    private final boolean omitIdFeatures;
 
-    private record Lookup(int id, byte[] featureRow) {
+    private record Lookup(int id, byte[] featureRow, boolean featuresFollowId) {
     }
 
     public SentenceEncoder(Vocabulary vocabulary) {
@@ -29,8 +30,25 @@ public final class SentenceEncoder {
     }
 
     public SentenceEncoder(Vocabulary vocabulary, Optional<WordFeatures> features) {
-        this.vocabulary = Objects.requireNonNull(vocabulary, "vocabulary");
-        this.features = features.orElse(null);
+        this(Objects.requireNonNull(vocabulary, "vocabulary"), features.orElse(null), new ConcurrentHashMap<>(), false);
+    }
+
+    private SentenceEncoder(Vocabulary vocabulary, WordFeatures features, ConcurrentHashMap<String, Lookup> cache,
+                            boolean omitIdFeatures) {
+        this.vocabulary = vocabulary;
+        this.features = features;
+        this.cache = cache;
+        this.omitIdFeatures = omitIdFeatures;
+    }
+
+    /**
+     * An encoder that writes word features only for tokens whose id does not determine them (see
+     * {@link #featuresOfId}), leaving zeros elsewhere and marking its batches
+     * {@link EncodedBatch#idFeaturesOmitted()}: for a network that has folded each id's features into its own
+     * tables, this saves copying them for every token. Shares this encoder's lookup cache.
+     */
+    public SentenceEncoder omittingIdFeatures() {
+        return new SentenceEncoder(vocabulary, features, cache, true);
     }
 
     public Vocabulary vocabulary() {
@@ -48,14 +66,18 @@ public final class SentenceEncoder {
      * does not) or when {@code id} is padding. A model without word features gives an empty array for every word.
      */
     public Optional<float[]> featuresOfId(int id) {
-        if (id <= Vocabulary.UNKNOWN || id >= vocabulary.size()) {
+        if (!featuresFollowId(id)) {
             return Optional.empty();
         }
-        String word = vocabulary.words().get(id);
-        if (word.indexOf('0') >= 0) {
-            return Optional.empty();
-        }
-        return Optional.of(features == null ? new float[0] : features.vector(word));
+        return Optional.of(features == null ? new float[0] : features.vector(vocabulary.words().get(id)));
+    }
+
+    /*
+     * Every token with this id has the id's normal form as its lower-cased form (so the same feature row) unless
+     * the normal form holds a 0, which may stand for any digit.
+     */
+    private boolean featuresFollowId(int id) {
+        return id > Vocabulary.UNKNOWN && id < vocabulary.size() && vocabulary.words().get(id).indexOf('0') < 0;
     }
 
     /** Encodes sentences given as token lists, padding to the longest one (minimum width 1). */
@@ -74,12 +96,12 @@ public final class SentenceEncoder {
             for (int t = 0; t < tokens.size(); t++) {
                 Lookup lookup = lookup(tokens.get(t).text());
                 ids[i][t] = lookup.id();
-                if (dims > 0) {
+                if (dims > 0 && !(omitIdFeatures && lookup.featuresFollowId())) {
                     features.copyRow(lookup.featureRow(), values[i], t, width);
                 }
             }
         }
-        return new EncodedBatch(ids, lengths, values, dims);
+        return new EncodedBatch(ids, lengths, values, dims, omitIdFeatures && dims > 0);
     }
 
     private Lookup lookup(String token) {
@@ -87,7 +109,8 @@ public final class SentenceEncoder {
         if (cached != null) {
             return cached;
         }
-        Lookup fresh = new Lookup(vocabulary.id(token), features == null ? null : features.row(token));
+        int id = vocabulary.id(token);
+        Lookup fresh = new Lookup(id, features == null ? null : features.row(token), featuresFollowId(id));
         if (token.length() <= MAX_CACHED_TOKEN_LENGTH) {
             if (cache.size() >= MAX_CACHED_TOKENS) {
                 cache.clear();

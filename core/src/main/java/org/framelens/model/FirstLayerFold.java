@@ -112,10 +112,15 @@ final class FirstLayerFold {
      * tokens counts as one padding token, as in {@link FramingNetwork}'s mask.
      */
     float[] activations(EncodedBatch batch) {
+        if (batch.featureDimensions() != featureDimensions) {
+            throw new IllegalArgumentException("the network reads " + featureDimensions
+                    + " word-feature values per token, the batch has " + batch.featureDimensions());
+        }
         int n = batch.size();
         int width = batch.width();
         float[] out = new float[n * channels * width];
         float[] rows = new float[width * rowWidth];
+        float[] sum = new float[channels];
         for (int i = 0; i < n; i++) {
             int length = Math.max(1, batch.lengths()[i]);
             int[] ids = batch.ids()[i];
@@ -125,15 +130,18 @@ final class FirstLayerFold {
             }
             int base = i * channels * width;
             for (int t = 0; t < length; t++) {
-                for (int c = 0; c < channels; c++) {
-                    float sum = bias[c];
-                    for (int k = 0; k < kernel; k++) {
-                        int source = t + k - before;
-                        if (source >= 0 && source < length) {
-                            sum += rows[source * rowWidth + k * channels + c];
+                System.arraycopy(bias, 0, sum, 0, channels);
+                for (int k = 0; k < kernel; k++) {
+                    int source = t + k - before;
+                    if (source >= 0 && source < length) {
+                        int from = source * rowWidth + k * channels;
+                        for (int c = 0; c < channels; c++) {
+                            sum[c] += rows[from + c];
                         }
                     }
-                    out[base + c * width + t] = Math.max(0f, sum);
+                }
+                for (int c = 0; c < channels; c++) {
+                    out[base + c * width + t] = Math.max(0f, sum[c]);
                 }
             }
         }

@@ -304,6 +304,10 @@ public final class FramingNetwork {
     }
 
     private void checkFeatures(EncodedBatch batch) {
+        if (batch.idFeaturesOmitted()) {
+            throw new IllegalArgumentException("this batch lacks the word features its ids determine; encode it with"
+                    + " an encoder that does not omit them (only InferenceNetwork reads such batches)");
+        }
         if (batch.featureDimensions() != featureDimensions()) {
             throw new IllegalArgumentException("the network reads " + featureDimensions()
                     + " word-feature values per token, the batch has " + batch.featureDimensions());

@@ -1,6 +1,7 @@
 package org.framelens.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.framelens.encode.SentenceEncoder;
 import org.framelens.encode.Vocabulary;
 import org.framelens.encode.WordFeatures;
 import org.framelens.text.Token;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -44,10 +46,24 @@ class InferenceNetworkTest {
             padded.add(List.of()); // an empty sentence in a padded batch
             for (List<List<Token>> batch : List.of(padded, rectangular, padded.subList(0, 1))) {
                 EncodedBatch encoded = encoder.encode(batch);
+                EncodedBatch lean = encoder.omittingIdFeatures().encode(batch);
                 assertSame(network.predict(encoded), folded.predict(encoded));
+                assertSame(network.predict(encoded), folded.predict(lean));
                 assertSame(network.predict(encoded), folded.copy().predict(encoded));
             }
         }
+    }
+
+    @Test
+    void theTrainingGraphRefusesBatchesWithoutTheirIdFeatures() {
+        SentenceEncoder encoder = encoder(3);
+        FramingNetwork network = FramingNetwork.create(NetworkSpec.defaults(), encoder.vocabulary().size(), 3, 1,
+                1e-3, false);
+        EncodedBatch lean = encoder.omittingIdFeatures().encode(List.of(sentence(new Random(1), 4)));
+        assertTrue(lean.idFeaturesOmitted());
+        assertThrows(IllegalArgumentException.class, () -> network.predict(lean));
+        EncodedBatch otherFeatures = encoder(2).encode(List.of(sentence(new Random(1), 4)));
+        assertThrows(IllegalArgumentException.class, () -> InferenceNetwork.of(network, encoder).predict(otherFeatures));
     }
 
     private static void assertSame(Predictions expected, Predictions actual) {
