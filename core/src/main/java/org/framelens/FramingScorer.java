@@ -66,7 +66,8 @@ public final class FramingScorer {
     private static BlockingQueue<InferenceNetwork> pool(ModelBundle bundle, int copies) {
         BlockingQueue<InferenceNetwork> q = new ArrayBlockingQueue<>(copies);
         InferenceNetwork prepared = InferenceNetwork.of(bundle.network(), bundle.encoder());
-        for (int i = 0; i < copies; i++) {
+        q.add(prepared);
+        for (int i = 1; i < copies; i++) {
             q.add(prepared.copy());
         }
         return q;

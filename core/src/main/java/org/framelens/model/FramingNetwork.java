@@ -75,13 +75,15 @@ public final class FramingNetwork {
     private static final float DEVICE_WEIGHT = 0.125f;
 
     private final ComputationGraph graph;
-    /** The same network without its mask layers, sharing {@link #graph}'s parameters: for unpadded batches. */
-    private final ComputationGraph unmasked;
+    /**
+     * The same network without its mask layers, sharing {@link #graph}'s parameters: for unpadded batches. Built on
+     * first use: the scorer runs an {@link InferenceNetwork} instead, and loading should not pay for it.
+     */
+    private ComputationGraph unmasked;
     private final int featureDimensions;
 
     FramingNetwork(ComputationGraph graph) {
         this.graph = graph;
-        this.unmasked = withoutMaskLayers(graph);
         this.featureDimensions = featureDimensions(graph);
     }
 
@@ -107,6 +109,13 @@ public final class FramingNetwork {
         ComputationGraph out = new ComputationGraph(conf);
         out.init(graph.params(), false);
         return out;
+    }
+
+    private ComputationGraph unmasked() {
+        if (unmasked == null) {
+            unmasked = withoutMaskLayers(graph);
+        }
+        return unmasked;
     }
 
     /**
@@ -213,7 +222,7 @@ public final class FramingNetwork {
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager().getAndActivateWorkspace(PREDICT_WORKSPACE, PREDICT_ID)) {
             // without padding the mask changes nothing, and skipping it saves the mask work of every layer
             INDArray[] out = isRectangular(batch)
-                    ? unmasked.output(false, inputs(batch), null, null, ws)
+                    ? unmasked().output(false, inputs(batch), null, null, ws)
                     : graph.output(false, inputs(batch), masks(batch, mask(batch)), null, ws);
             return toPredictions(batch, out);
         }
