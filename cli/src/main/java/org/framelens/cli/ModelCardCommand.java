@@ -99,7 +99,9 @@ final class ModelCardCommand implements Callable<Integer> {
                 .append(String.format(Locale.ROOT, "| calibration | Platt, a = %.3f, b = %.3f, fitted on dev |%n",
                         m.calibration().a(), m.calibration().b()))
                 .append("| seed | ").append(m.seed()).append(" |\n")
-                .append("| configuration | `").append(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(m.trainingConfig()))
+                // keys sorted: the manifest's map has no stable order, and the card should only change with the model
+                .append("| configuration | `").append(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .writeValueAsString(new java.util.TreeMap<>(m.trainingConfig())))
                 .append("` |\n\n");
         md.append("Regenerate with `./framelens train --data training-data/corpus.jsonl --out models/framelens-default.zip "
                 + "--model-id framelens-default --seed " + m.seed() + "`, then this card with `./framelens model-card --model "
