@@ -71,7 +71,10 @@ final class ModelCardCommand implements Callable<Integer> {
                         ColumnMapping.of("0", "1", "1").withHeader(false)),
                 new ExternalSet("Ukraine news, framing",
                         "ukraine-news-bias/all-data-as-csv/sentences-with-binary-labels-framing.csv",
-                        ColumnMapping.of("0", "1", "1").withHeader(false)));
+                        ColumnMapping.of("0", "1", "1").withHeader(false)),
+                // biased wording rather than news framing, and without punctuation: a second view of transfer
+                new ExternalSet("Wikipedia NPOV statements, biased (not news)", "wiki-npov/003-NPOV.csv",
+                        ColumnMapping.of("text", "label", "1")));
     }
 
     @Override
@@ -121,7 +124,7 @@ final class ModelCardCommand implements Callable<Integer> {
                     num(t.get("f1"))));
         }
         Path dir = external != null ? external : Path.of("../shared/datasets");
-        md.append("\n## Zero-shot on real news (external, never trained or tuned on)\n\n");
+        md.append("\n## Zero-shot on external data (real news, and Wikipedia statements; never trained or tuned on)\n\n");
         if (Files.isDirectory(dir)) {
             md.append(header());
             Map<ExternalSet, List<LabelledSentence>> sets = new java.util.LinkedHashMap<>();
