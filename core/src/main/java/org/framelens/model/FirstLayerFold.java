@@ -64,7 +64,11 @@ final class FirstLayerFold {
      * stride 1), reading the fixed word features of each vocabulary id from {@code encoder}.
      */
     static FirstLayerFold of(ComputationGraph graph, String embedding, String conv, SentenceEncoder encoder) {
-        Convolution1DLayer layer = (Convolution1DLayer) graph.getLayer(conv).conf().getLayer();
+        if (graph.getVertex(embedding) == null || graph.getVertex(conv) == null || !graph.getVertex(conv).hasLayer()
+                || !(graph.getLayer(conv).conf().getLayer() instanceof Convolution1DLayer layer)) {
+            throw new IllegalArgumentException("not a FrameLens network: no embedding layer '" + embedding
+                    + "' feeding a 1-D convolution '" + conv + "'");
+        }
         if (layer.getConvolutionMode() != ConvolutionMode.Same || layer.getDilation()[0] != 1
                 || layer.getStride()[0] != 1 || !layer.hasBias()) {
             throw new IllegalArgumentException("only a biased, undilated, stride-1 \"same\" convolution folds");

@@ -10,11 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.EmbeddingSequenceLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.framelens.encode.EncodedBatch;
 import org.framelens.encode.SentenceEncoder;
 import org.framelens.encode.Vocabulary;
 import org.framelens.encode.WordFeatures;
 import org.framelens.text.Token;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,6 +73,23 @@ class InferenceNetworkTest {
         assertThrows(IllegalArgumentException.class, () -> network.predict(lean));
         EncodedBatch otherFeatures = encoder(2).encode(List.of(sentence(new Random(1), 4)));
         assertThrows(IllegalArgumentException.class, () -> InferenceNetwork.of(network, encoder).predict(otherFeatures));
+    }
+
+    @Test
+    void aGraphWithoutTheFirstConvolutionIsRejectedClearly() {
+        ComputationGraph other = new ComputationGraph(new NeuralNetConfiguration.Builder().graphBuilder()
+                .addInputs(FramingNetwork.INPUT)
+                .setInputTypes(InputType.recurrent(20))
+                .addLayer(FramingNetwork.EMBEDDING, new EmbeddingSequenceLayer.Builder().nIn(20).nOut(4).build(),
+                        FramingNetwork.INPUT)
+                .addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), FramingNetwork.EMBEDDING)
+                .addLayer(FramingNetwork.SENTENCE, new OutputLayer.Builder(LossFunctions.LossFunction.XENT).nOut(1)
+                        .activation(Activation.SIGMOID).build(), "pool")
+                .setOutputs(FramingNetwork.SENTENCE).build());
+        other.init();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> InferenceNetwork.of(new FramingNetwork(other), encoder(0)));
+        assertTrue(e.getMessage().contains("not a FrameLens network"), e.getMessage());
     }
 
     private static void assertSame(Predictions expected, Predictions actual) {
