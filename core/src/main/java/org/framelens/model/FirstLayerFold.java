@@ -109,10 +109,7 @@ final class FirstLayerFold {
      * tokens counts as one padding token, as in {@link FramingNetwork}'s mask.
      */
     float[] activations(EncodedBatch batch) {
-        if (batch.featureDimensions() != featureDimensions) {
-            throw new IllegalArgumentException("the network reads " + featureDimensions
-                    + " word-feature values per token, the batch has " + batch.featureDimensions());
-        }
+        FramingNetwork.checkFeatureDimensions(featureDimensions, batch);
         int n = batch.size();
         int width = batch.width();
         float[] out = new float[n * channels * width];

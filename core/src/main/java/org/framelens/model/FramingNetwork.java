@@ -4,14 +4,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.List;
-import java.util.Map;
 import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -88,32 +85,13 @@ public final class FramingNetwork {
     }
 
     /*
-     * A MaskLayer with no mask is an identity, but DL4J still pays a layer's bookkeeping for it on every call; for
-     * unpadded batches (every single-sentence call) the graph without them is measurably faster. Mask layers have no
-     * parameters, so both graphs read the same flattened parameter array.
+     * For unpadded batches (every single-sentence call) the graph without mask layers is measurably faster. Mask
+     * layers have no parameters, so both graphs read the same flattened parameter array.
      */
-    static ComputationGraph withoutMaskLayers(ComputationGraph graph) {
-        ComputationGraphConfiguration conf = graph.getConfiguration().clone();
-        List<String> masks = conf.getVertices().entrySet().stream()
-                .filter(e -> e.getValue() instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof MaskLayer)
-                .map(Map.Entry::getKey).toList();
-        for (String mask : masks) {
-            conf.getVertices().remove(mask);
-            String input = conf.getVertexInputs().remove(mask).get(0);
-            for (List<String> inputs : conf.getVertexInputs().values()) {
-                inputs.replaceAll(name -> name.equals(mask) ? input : name);
-            }
-        }
-        conf.setTopologicalOrder(null);
-        conf.setTopologicalOrderStr(null);
-        ComputationGraph out = new ComputationGraph(conf);
-        out.init(graph.params(), false);
-        return out;
-    }
-
     private ComputationGraph unmasked() {
         if (unmasked == null) {
-            unmasked = withoutMaskLayers(graph);
+            unmasked = new ComputationGraph(GraphSurgery.withoutMaskLayers(graph.getConfiguration().clone()));
+            unmasked.init(graph.params(), false);
         }
         return unmasked;
     }
@@ -317,8 +295,13 @@ public final class FramingNetwork {
             throw new IllegalArgumentException("this batch lacks the word features its ids determine; encode it with"
                     + " an encoder that does not omit them (only InferenceNetwork reads such batches)");
         }
-        if (batch.featureDimensions() != featureDimensions()) {
-            throw new IllegalArgumentException("the network reads " + featureDimensions()
+        checkFeatureDimensions(featureDimensions(), batch);
+    }
+
+    /** Rejects a batch encoded with a different word-feature table than the network reads. */
+    static void checkFeatureDimensions(int expected, EncodedBatch batch) {
+        if (batch.featureDimensions() != expected) {
+            throw new IllegalArgumentException("the network reads " + expected
                     + " word-feature values per token, the batch has " + batch.featureDimensions());
         }
     }

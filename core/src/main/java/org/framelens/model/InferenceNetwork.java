@@ -6,9 +6,6 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
-import org.deeplearning4j.nn.conf.graph.GraphVertex;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
-import org.deeplearning4j.nn.conf.layers.util.MaskLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.framelens.encode.EncodedBatch;
 import org.framelens.encode.SentenceEncoder;
@@ -52,42 +49,8 @@ public final class InferenceNetwork {
     public static InferenceNetwork of(FramingNetwork network, SentenceEncoder encoder) {
         ComputationGraph graph = network.graph();
         FirstLayerFold fold = FirstLayerFold.of(graph, FramingNetwork.EMBEDDING, FIRST_LAYER, encoder);
-        ComputationGraph tail = tailOf(graph, false);
-        ComputationGraph padded = tailOf(graph, true);
-        padded.init(tail.params(), false); // both graphs read one parameter array
-        return new InferenceNetwork(fold, tail, padded);
-    }
-
-    /**
-     * The graph after the first convolution, fed with its activations (already zero at padding), holding copies of
-     * the trained weights; {@code padded}: with a mask input that replaces the mask layers.
-     */
-    private static ComputationGraph tailOf(ComputationGraph graph, boolean padded) {
-        ComputationGraphConfiguration conf = graph.getConfiguration().clone();
-        Map<String, GraphVertex> vertices = conf.getVertices();
-        Map<String, List<String>> inputs = conf.getVertexInputs();
-        for (String name : List.of(FramingNetwork.EMBEDDING, "words", FIRST_LAYER)) {
-            vertices.remove(name);
-            inputs.remove(name);
-        }
-        rename(inputs, FIRST_LAYER, TAIL_INPUT);
-        for (String name : new ArrayList<>(vertices.keySet())) {
-            if (vertices.get(name) instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof MaskLayer) {
-                String input = inputs.get(name).get(0);
-                if (padded && !input.equals(TAIL_INPUT)) {
-                    vertices.put(name, new ElementWiseVertex(ElementWiseVertex.Op.Product));
-                    inputs.put(name, new ArrayList<>(List.of(input, TAIL_MASK)));
-                } else {
-                    vertices.remove(name);
-                    inputs.remove(name);
-                    rename(inputs, name, input);
-                }
-            }
-        }
-        conf.setNetworkInputs(new ArrayList<>(padded ? List.of(TAIL_INPUT, TAIL_MASK) : List.of(TAIL_INPUT)));
-        conf.setTopologicalOrder(null);
-        conf.setTopologicalOrderStr(null);
-        ComputationGraph tail = new ComputationGraph(conf);
+        ComputationGraphConfiguration rest = afterFirstLayer(graph.getConfiguration().clone());
+        ComputationGraph tail = new ComputationGraph(GraphSurgery.withoutMaskLayers(rest.clone()));
         tail.init();
         for (Layer layer : tail.getLayers()) {
             String name = layer.conf().getLayer().getLayerName();
@@ -95,13 +58,38 @@ public final class InferenceNetwork {
                 layer.setParam(p.getKey(), p.getValue().dup());
             }
         }
-        return tail;
+        ComputationGraph padded = new ComputationGraph(withMaskProducts(rest));
+        padded.init(tail.params(), false); // both graphs read one parameter array
+        return new InferenceNetwork(fold, tail, padded);
     }
 
-    private static void rename(Map<String, List<String>> inputs, String from, String to) {
-        for (List<String> list : inputs.values()) {
-            list.replaceAll(name -> name.equals(from) ? to : name);
+    /** The graph after the first convolution, fed with its activations (already zero at padding). */
+    private static ComputationGraphConfiguration afterFirstLayer(ComputationGraphConfiguration conf) {
+        for (String name : List.of(FramingNetwork.EMBEDDING, "words", FIRST_LAYER)) {
+            conf.getVertices().remove(name);
+            conf.getVertexInputs().remove(name);
         }
+        GraphSurgery.rename(conf, FIRST_LAYER, TAIL_INPUT);
+        conf.setNetworkInputs(new ArrayList<>(List.of(TAIL_INPUT)));
+        return conf;
+    }
+
+    /**
+     * Each mask layer replaced by a product with the {@link #TAIL_MASK} input; the one on the tail's input is
+     * dropped, since the fold already leaves padding at zero.
+     */
+    private static ComputationGraphConfiguration withMaskProducts(ComputationGraphConfiguration conf) {
+        for (String mask : GraphSurgery.maskLayers(conf)) {
+            String input = conf.getVertexInputs().get(mask).get(0);
+            if (input.equals(TAIL_INPUT)) {
+                GraphSurgery.bypass(conf, mask);
+            } else {
+                conf.getVertices().put(mask, new ElementWiseVertex(ElementWiseVertex.Op.Product));
+                conf.getVertexInputs().put(mask, new ArrayList<>(List.of(input, TAIL_MASK)));
+            }
+        }
+        conf.setNetworkInputs(new ArrayList<>(List.of(TAIL_INPUT, TAIL_MASK)));
+        return GraphSurgery.reordered(conf);
     }
 
     /** Runs inference on a batch. */
