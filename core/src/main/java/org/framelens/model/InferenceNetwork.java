@@ -127,7 +127,7 @@ public final class InferenceNetwork {
     /** A copy for another thread: its own graph, the same fold. */
     public InferenceNetwork copy() {
         ComputationGraph tailCopy = tail.clone();
-        ComputationGraph paddedCopy = paddedTail.clone();
+        ComputationGraph paddedCopy = new ComputationGraph(paddedTail.getConfiguration().clone());
         paddedCopy.init(tailCopy.params(), false);
         return new InferenceNetwork(fold, tailCopy, paddedCopy);
     }
