@@ -51,6 +51,10 @@ public final class FramingNetwork {
     static final String INPUT = "tokens";
     static final String FEATURES = "features";
     static final String EMBEDDING = "embedding";
+    /** The vertex that sets word features beside the embeddings (networks with word features only). */
+    static final String WORDS = "words";
+    /** Convolution layers are "conv0", "conv1", ...; the first reads the embeddings (and word features). */
+    static final String FIRST_CONVOLUTION = "conv0";
     static final String SENTENCE = "sentence";
     static final String TOKEN = "token";
     static final String DEVICE = "device";
@@ -124,8 +128,8 @@ public final class FramingNetwork {
                     .setInputTypes(InputType.recurrent(vocabularySize),
                             InputType.recurrent(featureDimensions, RNNFormat.NCW))
                     .addLayer(EMBEDDING, embedding.build(), INPUT)
-                    .addVertex("words", new SameMaskMergeVertex(), EMBEDDING, FEATURES);
-            last = "words";
+                    .addVertex(WORDS, new SameMaskMergeVertex(), EMBEDDING, FEATURES);
+            last = WORDS;
         } else {
             b.setInputTypes(InputType.recurrent(vocabularySize))
                     .addLayer(EMBEDDING, embedding.build(), INPUT);
@@ -330,7 +334,7 @@ public final class FramingNetwork {
         if (graph.getConfiguration().getNetworkInputs().size() < 2) {
             return 0;
         }
-        long conv = ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) graph.getLayer("conv0").conf().getLayer())
+        long conv = ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) graph.getLayer(FIRST_CONVOLUTION).conf().getLayer())
                 .getNIn();
         return (int) (conv - graph.getLayer(EMBEDDING).getParam("W").size(1));
     }

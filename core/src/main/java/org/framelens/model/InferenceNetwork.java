@@ -20,8 +20,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * copies share the read-only fold.
  */
 public final class InferenceNetwork {
+    private static final String FIRST_LAYER = FramingNetwork.FIRST_CONVOLUTION;
     /** The tail graphs' inputs: the first convolution's activations, and the padding mask repeated per channel. */
-    private static final String FIRST_LAYER = "conv0";
     private static final String TAIL_INPUT = "conv0activations";
     private static final String TAIL_MASK = "paddingMask";
 
@@ -65,7 +65,7 @@ public final class InferenceNetwork {
 
     /** The graph after the first convolution, fed with its activations (already zero at padding). */
     private static ComputationGraphConfiguration afterFirstLayer(ComputationGraphConfiguration conf) {
-        for (String name : List.of(FramingNetwork.EMBEDDING, "words", FIRST_LAYER)) {
+        for (String name : List.of(FramingNetwork.EMBEDDING, FramingNetwork.WORDS, FIRST_LAYER)) {
             conf.getVertices().remove(name);
             conf.getVertexInputs().remove(name);
         }
