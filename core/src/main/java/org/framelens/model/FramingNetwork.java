@@ -334,8 +334,8 @@ public final class FramingNetwork {
         if (graph.getConfiguration().getNetworkInputs().size() < 2) {
             return 0;
         }
-        long conv = ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) graph.getLayer(FIRST_CONVOLUTION).conf().getLayer())
-                .getNIn();
+        long conv = ((org.deeplearning4j.nn.conf.layers.FeedForwardLayer) graph.getLayer(FIRST_CONVOLUTION).conf()
+                .getLayer()).getNIn();
         return (int) (conv - graph.getLayer(EMBEDDING).getParam("W").size(1));
     }
 
