@@ -14,7 +14,8 @@ final class GraphSurgery {
     /** The names of the configuration's mask layers. */
     static List<String> maskLayers(ComputationGraphConfiguration conf) {
         return conf.getVertices().entrySet().stream()
-                .filter(e -> e.getValue() instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof MaskLayer)
+                .filter(e -> e.getValue() instanceof LayerVertex lv
+                        && lv.getLayerConf().getLayer() instanceof MaskLayer)
                 .map(Map.Entry::getKey).toList();
     }
 

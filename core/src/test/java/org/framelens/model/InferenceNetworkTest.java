@@ -72,7 +72,8 @@ class InferenceNetworkTest {
         assertTrue(lean.idFeaturesOmitted());
         assertThrows(IllegalArgumentException.class, () -> network.predict(lean));
         EncodedBatch otherFeatures = encoder(2).encode(List.of(sentence(new Random(1), 4)));
-        assertThrows(IllegalArgumentException.class, () -> InferenceNetwork.of(network, encoder).predict(otherFeatures));
+        InferenceNetwork folded = InferenceNetwork.of(network, encoder);
+        assertThrows(IllegalArgumentException.class, () -> folded.predict(otherFeatures));
     }
 
     @Test
