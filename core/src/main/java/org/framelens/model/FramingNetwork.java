@@ -41,7 +41,7 @@ import org.nd4j.linalg.lossfunctions.impl.LossBinaryXENT;
 
 /**
  * The FrameLens network: a DL4J {@link ComputationGraph} with a sentence head, a per-token head and a
- * device-family head. Not thread-safe: DL4J networks are not (one instance per thread; see {@link #copy()}).
+ * device-family head. Not thread-safe: DL4J networks are not (the scorer runs one {@link InferenceNetwork} per thread).
  */
 public final class FramingNetwork {
     static {
@@ -197,7 +197,7 @@ public final class FramingNetwork {
     public Predictions predict(EncodedBatch batch) {
         int n = batch.size();
         if (n == 0) {
-            return new Predictions(new double[0], new double[0][], new double[0][]);
+            return Predictions.none();
         }
         // inputs and outputs live in a per-thread workspace that is reused call after call: allocating and then
         // garbage-collecting off-heap arrays for every call costs more than the network itself for small batches
@@ -373,11 +373,6 @@ public final class FramingNetwork {
             }
         }
         return fromFloats(flat, n, width);
-    }
-
-    /** A parameter copy for another thread (clones share nothing). */
-    public FramingNetwork copy() {
-        return new FramingNetwork(graph.clone());
     }
 
     /** A snapshot of the parameters, for early stopping. */

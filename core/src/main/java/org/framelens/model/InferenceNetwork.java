@@ -95,7 +95,7 @@ public final class InferenceNetwork {
     /** Runs inference on a batch. */
     public Predictions predict(EncodedBatch batch) {
         if (batch.size() == 0) {
-            return new Predictions(new double[0], new double[0][], new double[0][]);
+            return Predictions.none();
         }
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager()
                 .getAndActivateWorkspace(FramingNetwork.PREDICT_WORKSPACE, FramingNetwork.PREDICT_ID)) {

@@ -8,4 +8,8 @@ package org.framelens.model;
  * @param devices  {@code devices[i][d]}: P(sentence i uses device family d), in {@code FramingDevice} order
  */
 public record Predictions(double[] sentence, double[][] tokens, double[][] devices) {
+    /** The outputs for an empty batch. */
+    static Predictions none() {
+        return new Predictions(new double[0], new double[0][], new double[0][]);
+    }
 }
