@@ -315,8 +315,13 @@ public final class FramingNetwork {
      * with one bulk copy into its native memory is several times cheaper for a batch's inputs.
      */
     static INDArray fromFloats(float[] flat, long... shape) {
+        return fromBuffer(flat, flat.length, shape);
+    }
+
+    /** The first {@code length} values of {@code flat} (a reused buffer may be longer) as an array of that shape. */
+    static INDArray fromBuffer(float[] flat, int length, long... shape) {
         INDArray array = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
-        new FloatPointer(array.data().addressPointer()).capacity(flat.length).put(flat, 0, flat.length);
+        new FloatPointer(array.data().addressPointer()).capacity(length).put(flat, 0, length);
         return array;
     }
 

@@ -35,11 +35,15 @@ public final class InferenceNetwork {
      * 0) and every sentence has at least one position.
      */
     private final ComputationGraph paddedTail;
+    private final FirstLayerFold.Buffers buffers;
+    /** The fold's output, reused call after call: a fresh array per batch cost as much as filling it. */
+    private float[] activations = new float[0];
 
     private InferenceNetwork(FirstLayerFold fold, ComputationGraph tail, ComputationGraph paddedTail) {
         this.fold = fold;
         this.tail = tail;
         this.paddedTail = paddedTail;
+        this.buffers = fold.buffers();
     }
 
     /**
@@ -99,13 +103,16 @@ public final class InferenceNetwork {
         }
         try (MemoryWorkspace ws = Nd4j.getWorkspaceManager()
                 .getAndActivateWorkspace(FramingNetwork.PREDICT_WORKSPACE, FramingNetwork.PREDICT_ID)) {
-            long[] shape = {batch.size(), fold.channels(), batch.width()};
-            INDArray activations = FramingNetwork.fromFloats(fold.activations(batch), shape);
+            int size = batch.size() * fold.channels() * batch.width();
+            if (activations.length < size) {
+                activations = new float[size];
+            }
+            fold.activations(batch, buffers, activations);
+            INDArray input = FramingNetwork.fromBuffer(activations, size, batch.size(), fold.channels(), batch.width());
             INDArray[] out = FramingNetwork.isRectangular(batch)
-                    ? tail.output(false, new INDArray[] {activations}, null, null, ws)
-                    : paddedTail.output(false,
-                            new INDArray[] {activations, FramingNetwork.fromFloats(paddingMask(batch), shape)},
-                            null, null, ws);
+                    ? tail.output(false, new INDArray[] {input}, null, null, ws)
+                    : paddedTail.output(false, new INDArray[] {input, FramingNetwork.fromFloats(paddingMask(batch),
+                            batch.size(), fold.channels(), batch.width())}, null, null, ws);
             return FramingNetwork.toPredictions(batch, out);
         }
     }
