@@ -367,6 +367,11 @@ public final class FramingNetwork {
     }
 
     static INDArray mask(EncodedBatch batch) {
+        return fromFloats(maskValues(batch), batch.size(), batch.width());
+    }
+
+    /** {@code [sentence][position]}: 1 at the sentence's tokens, 0 at padding. */
+    static float[] maskValues(EncodedBatch batch) {
         int n = batch.size();
         int width = batch.width();
         float[] flat = new float[n * width];
@@ -377,7 +382,7 @@ public final class FramingNetwork {
                 flat[i * width + t] = 1f;
             }
         }
-        return fromFloats(flat, n, width);
+        return flat;
     }
 
     /** A snapshot of the parameters, for early stopping. */

@@ -21,7 +21,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class InferenceNetwork {
     private static final String FIRST_LAYER = FramingNetwork.FIRST_CONVOLUTION;
-    /** The tail graphs' inputs: the first convolution's activations, and the padding mask repeated per channel. */
+    /** The tail graphs' inputs: the first convolution's activations, and the padding mask (one channel). */
     private static final String TAIL_INPUT = "conv0activations";
     private static final String TAIL_MASK = "paddingMask";
 
@@ -111,24 +111,17 @@ public final class InferenceNetwork {
             INDArray input = FramingNetwork.fromBuffer(activations, size, batch.size(), fold.channels(), batch.width());
             INDArray[] out = FramingNetwork.isRectangular(batch)
                     ? tail.output(false, new INDArray[] {input}, null, null, ws)
-                    : paddedTail.output(false, new INDArray[] {input, FramingNetwork.fromFloats(paddingMask(batch),
-                            batch.size(), fold.channels(), batch.width())}, null, null, ws);
+                    : paddedTail.output(false, new INDArray[] {input, paddingMask(batch)}, null, null, ws);
             return FramingNetwork.toPredictions(batch, out);
         }
     }
 
-    /** 1 at each sentence's positions (at least one, as in the trained graph's mask), 0 at padding, per channel. */
-    private float[] paddingMask(EncodedBatch batch) {
-        int width = batch.width();
-        int channels = fold.channels();
-        float[] mask = new float[batch.size() * channels * width];
-        for (int i = 0; i < batch.size(); i++) {
-            int length = Math.max(1, batch.lengths()[i]);
-            for (int c = 0; c < channels; c++) {
-                java.util.Arrays.fill(mask, (i * channels + c) * width, (i * channels + c) * width + length, 1f);
-            }
-        }
-        return mask;
+    /**
+     * {@code [sentence][1][position]}: 1 at each sentence's positions (at least one, as in the trained graph's
+     * mask), 0 at padding; the mask products broadcast it over the channels.
+     */
+    private static INDArray paddingMask(EncodedBatch batch) {
+        return FramingNetwork.fromFloats(FramingNetwork.maskValues(batch), batch.size(), 1, batch.width());
     }
 
     /** A copy for another thread: its own graph, the same fold. */
