@@ -1,6 +1,8 @@
 package org.framelens.model;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
@@ -18,10 +20,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * most tokens only on its vocabulary id. Summing the rows of a token's neighbours replaces the embedding lookup, the
  * merge and the convolution — most of the network's arithmetic — with a few hundred float additions per token. An
  * id's row is computed the first time the id is seen (computing all of them up front cost a tenth of a second of
- * start-up); tokens whose features the id does not determine (unknown words, words with digits) add theirs each
- * time. Thread-safe: rows are published through an atomic array, and two threads computing one row compute the same.
+ * start-up); tokens whose features the id does not determine (unknown words, words with digits) add theirs to it,
+ * and such rows are kept by id and features in a bounded map. Thread-safe: rows are published through an atomic array
+ * and a concurrent map, and two threads computing one row compute the same.
  */
 final class FirstLayerFold {
+    /** Bounds {@link #featureRows} (about 1 kB a row); when full it is cleared, as the encoder's cache is. */
+    private static final int MAX_FEATURE_ROWS = 4096;
+
     private final int channels;
     private final int kernel;
     /** Positions a "same" convolution pads before the sequence: token t sees t - before ... t - before + kernel - 1. */
@@ -42,9 +48,26 @@ final class FirstLayerFold {
     private final float[] bias;
     /** Per id, once computed: its row, word features included when the id determines them. */
     private final AtomicReferenceArray<IdRow> rows;
+    /*
+     * Rows of tokens whose features the id does not determine, by id and features: computing one costs about as much
+     * as summing a sentence, and the same unknown names and numbers recur.
+     */
+    private final ConcurrentHashMap<FeatureKey, float[][]> featureRows = new ConcurrentHashMap<>();
 
     /** @param values {@code [offset][channel]}: what the token adds to the position {@code offset} before it */
     private record IdRow(float[][] values, boolean complete) {
+    }
+
+    private record FeatureKey(int id, float[] features) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FeatureKey k && k.id == id && Arrays.equals(k.features, features);
+        }
+
+        @Override
+        public int hashCode() {
+            return id * 31 + Arrays.hashCode(features);
+        }
     }
 
     private FirstLayerFold(int channels, int kernel, int embeddingSize, int featureDimensions, SentenceEncoder encoder,
@@ -97,13 +120,13 @@ final class FirstLayerFold {
         float[] flat = w.dup('c').data().asFloat();
         for (int k = 0; k < kernel; k++) {
             for (int i = 0; i < inputs; i++) {
-                byInput[i][k] = java.util.Arrays.copyOfRange(flat, (k * inputs + i) * channels,
+                byInput[i][k] = Arrays.copyOfRange(flat, (k * inputs + i) * channels,
                         (k * inputs + i + 1) * channels);
             }
         }
         return new FirstLayerFold(channels, kernel, embeddingSize, dims, encoder, emb.dup('c').data().asFloat(),
-                java.util.Arrays.copyOfRange(byInput, 0, embeddingSize),
-                java.util.Arrays.copyOfRange(byInput, embeddingSize, inputs),
+                Arrays.copyOfRange(byInput, 0, embeddingSize),
+                Arrays.copyOfRange(byInput, embeddingSize, inputs),
                 graph.getLayer(conv).getParam("b").dup().data().asFloat());
     }
 
@@ -113,17 +136,14 @@ final class FirstLayerFold {
 
     /** Per-caller working memory for {@link #activations}, reused call after call (the fold itself is shared). */
     final class Buffers {
-        /** Per position of the current sentence: the row it contributes, shared or in {@link #own}. */
+        /** Per position of the current sentence: the row it contributes. */
         private float[][][] tokenRows = new float[0][][];
-        /** Per position: room for a row whose word features the id does not determine. */
-        private float[][][] own = new float[0][][];
         /** One position's sums before ReLU. */
         private final float[] sum = new float[channels];
 
         private void fit(int width) {
             if (tokenRows.length < width) {
                 tokenRows = new float[width][][];
-                own = java.util.Arrays.copyOf(own, width);
             }
         }
     }
@@ -145,7 +165,7 @@ final class FirstLayerFold {
             int length = Math.max(1, batch.lengths()[i]);
             int[] ids = batch.ids()[i];
             for (int t = 0; t < length; t++) {
-                buffers.tokenRows[t] = tokenRow(ids[t], batch.features()[i], t, width, buffers);
+                buffers.tokenRows[t] = tokenRow(ids[t], batch.features()[i], t, width);
             }
             float[] sum = buffers.sum;
             int base = i * channels * width;
@@ -165,32 +185,40 @@ final class FirstLayerFold {
                 }
             }
             for (int c = 0; c < channels; c++) {
-                java.util.Arrays.fill(out, base + c * width + length, base + (c + 1) * width, 0f);
+                Arrays.fill(out, base + c * width + length, base + (c + 1) * width, 0f);
             }
         }
     }
 
     /**
      * One token's contribution at every kernel offset: its id's row, or, when that row could not include the
-     * token's word features, a copy of it in {@code buffers} plus the features times their weights.
+     * token's word features, that row plus the features times their weights.
      */
-    private float[][] tokenRow(int id, float[] features, int position, int width, Buffers buffers) {
+    private float[][] tokenRow(int id, float[] features, int position, int width) {
         IdRow row = idRow(id);
         if (row.complete()) {
             return row.values();
         }
-        float[][] own = buffers.own[position];
-        if (own == null) {
-            own = new float[kernel][channels];
-            buffers.own[position] = own;
-        }
-        for (int k = 0; k < kernel; k++) {
-            System.arraycopy(row.values()[k], 0, own[k], 0, channels);
-        }
+        float[] own = new float[featureDimensions];
         for (int d = 0; d < featureDimensions; d++) {
-            addScaled(own, featureWeights[d], features[d * width + position]);
+            own[d] = features[d * width + position];
         }
-        return own;
+        FeatureKey key = new FeatureKey(id, own);
+        float[][] values = featureRows.get(key);
+        if (values == null) {
+            values = new float[kernel][];
+            for (int k = 0; k < kernel; k++) {
+                values[k] = row.values()[k].clone();
+            }
+            for (int d = 0; d < featureDimensions; d++) {
+                addScaled(values, featureWeights[d], own[d]);
+            }
+            if (featureRows.size() >= MAX_FEATURE_ROWS) {
+                featureRows.clear();
+            }
+            featureRows.put(key, values);
+        }
+        return values;
     }
 
     private IdRow idRow(int id) {
