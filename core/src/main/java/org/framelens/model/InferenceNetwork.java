@@ -2,7 +2,6 @@ package org.framelens.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -11,6 +10,8 @@ import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.framelens.encode.EncodedBatch;
@@ -31,6 +32,8 @@ public final class InferenceNetwork {
     /** The tail graphs' inputs: the first convolution's activations, and the padding mask (one channel). */
     private static final String TAIL_INPUT = "conv0activations";
     private static final String TAIL_MASK = "paddingMask";
+    /** The sentence and device heads as one layer: per sentence, its probability and then its devices'. */
+    private static final String HEADS = "heads";
 
     private final FirstLayerFold fold;
     /** The graph after the first convolution, without mask layers: for unpadded batches. */
@@ -60,14 +63,15 @@ public final class InferenceNetwork {
     public static InferenceNetwork of(FramingNetwork network, SentenceEncoder encoder) {
         ComputationGraph graph = network.graph();
         FirstLayerFold fold = FirstLayerFold.of(graph, FramingNetwork.EMBEDDING, FIRST_LAYER, encoder);
-        ComputationGraphConfiguration rest = tokenHeadAsConvolution(afterFirstLayer(graph.getConfiguration().clone()));
+        ComputationGraphConfiguration rest = mergedSentenceHeads(tokenHeadAsConvolution(
+                afterFirstLayer(graph.getConfiguration().clone())));
         ComputationGraph tail = new ComputationGraph(GraphSurgery.withoutMaskLayers(rest.clone()));
         tail.init();
         for (Layer layer : tail.getLayers()) {
             String name = layer.conf().getLayer().getLayerName();
-            for (Map.Entry<String, INDArray> p : graph.getLayer(name).paramTable().entrySet()) {
+            for (String key : layer.paramTable().keySet()) {
                 // the token head's weights keep their order but not their shape (see tokenHeadAsConvolution)
-                layer.setParam(p.getKey(), p.getValue().dup('c').reshape(layer.getParam(p.getKey()).shape()));
+                layer.setParam(key, trainedParam(graph, name, key).dup('c').reshape(layer.getParam(key).shape()));
             }
         }
         ComputationGraph padded = new ComputationGraph(withMaskProducts(rest));
@@ -84,6 +88,46 @@ public final class InferenceNetwork {
         GraphSurgery.rename(conf, FIRST_LAYER, TAIL_INPUT);
         conf.setNetworkInputs(new ArrayList<>(List.of(TAIL_INPUT)));
         return conf;
+    }
+
+    /** A parameter of a tail layer, from the trained graph's layer of that name or, for {@link #HEADS}, two. */
+    private static INDArray trainedParam(ComputationGraph graph, String layer, String key) {
+        if (!layer.equals(HEADS)) {
+            return graph.getLayer(layer).getParam(key);
+        }
+        return Nd4j.hstack(graph.getLayer(FramingNetwork.SENTENCE).getParam(key),
+                graph.getLayer(FramingNetwork.DEVICE).getParam(key));
+    }
+
+    /**
+     * The sentence and device heads, two sigmoid layers on the same input, as one layer with both heads' units side
+     * by side: one matrix product, and one layer's fixed DL4J cost per call instead of two.
+     */
+    private static ComputationGraphConfiguration mergedSentenceHeads(ComputationGraphConfiguration conf) {
+        LayerVertex sentence = (LayerVertex) conf.getVertices().remove(FramingNetwork.SENTENCE);
+        LayerVertex device = (LayerVertex) conf.getVertices().remove(FramingNetwork.DEVICE);
+        List<String> input = conf.getVertexInputs().remove(FramingNetwork.SENTENCE);
+        if (!input.equals(conf.getVertexInputs().remove(FramingNetwork.DEVICE))) {
+            throw new IllegalArgumentException("not a FrameLens network: the sentence and device heads read different"
+                    + " layers");
+        }
+        OutputLayer s = (OutputLayer) sentence.getLayerConf().getLayer();
+        OutputLayer d = (OutputLayer) device.getLayerConf().getLayer();
+        DenseLayer heads = new DenseLayer.Builder()
+                .nIn(s.getNIn())
+                .nOut(s.getNOut() + d.getNOut())
+                .activation(s.getActivationFn())
+                .weightInit(s.getWeightInitFn()) // overwritten with the heads' weights
+                .updater(s.getIUpdater()) // never used, but DL4J's clone() builds one
+                .biasUpdater(s.getBiasUpdater())
+                .build();
+        heads.setLayerName(HEADS);
+        NeuralNetConfiguration layerConf = sentence.getLayerConf().clone();
+        layerConf.setLayer(heads);
+        conf.getVertices().put(HEADS, new LayerVertex(layerConf, null));
+        conf.getVertexInputs().put(HEADS, new ArrayList<>(input));
+        conf.setNetworkOutputs(new ArrayList<>(List.of(HEADS, FramingNetwork.TOKEN)));
+        return GraphSurgery.reordered(conf);
     }
 
     /**
@@ -147,7 +191,7 @@ public final class InferenceNetwork {
             INDArray[] out = FramingNetwork.isRectangular(batch)
                     ? tail.output(false, new INDArray[] {input}, null, null, ws)
                     : paddedTail.output(false, new INDArray[] {input, paddingMask(batch)}, null, null, ws);
-            return FramingNetwork.toPredictions(batch, out);
+            return FramingNetwork.fromMergedHeads(batch, out[0], out[1]);
         }
     }
 
