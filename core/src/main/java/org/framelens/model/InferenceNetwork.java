@@ -23,8 +23,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * A trained {@link FramingNetwork} in the form the scorer runs: the embedding and first convolution are folded into
  * lookup tables ({@link FirstLayerFold}), and the rest of the graph runs in DL4J with its trained weights (the
- * per-token head as an equivalent convolution). Its outputs equal {@link FramingNetwork#predict}'s up to float
- * rounding. Not thread-safe (one per thread, see {@link #copy()});
+ * token head as an equivalent convolution, the sentence and device heads as one layer). Its outputs equal
+ * {@link FramingNetwork#predict}'s up to float rounding. Not thread-safe (one per thread, see {@link #copy()});
  * copies share the read-only fold.
  */
 public final class InferenceNetwork {
@@ -107,12 +107,13 @@ public final class InferenceNetwork {
         LayerVertex sentence = (LayerVertex) conf.getVertices().remove(FramingNetwork.SENTENCE);
         LayerVertex device = (LayerVertex) conf.getVertices().remove(FramingNetwork.DEVICE);
         List<String> input = conf.getVertexInputs().remove(FramingNetwork.SENTENCE);
-        if (!input.equals(conf.getVertexInputs().remove(FramingNetwork.DEVICE))) {
-            throw new IllegalArgumentException("not a FrameLens network: the sentence and device heads read different"
-                    + " layers");
-        }
         OutputLayer s = (OutputLayer) sentence.getLayerConf().getLayer();
         OutputLayer d = (OutputLayer) device.getLayerConf().getLayer();
+        if (!input.equals(conf.getVertexInputs().remove(FramingNetwork.DEVICE))
+                || !s.getActivationFn().equals(d.getActivationFn())) {
+            throw new IllegalArgumentException("not a FrameLens network: the sentence and device heads differ in input"
+                    + " or activation");
+        }
         DenseLayer heads = new DenseLayer.Builder()
                 .nIn(s.getNIn())
                 .nOut(s.getNOut() + d.getNOut())
