@@ -11,7 +11,7 @@ package org.framelens.encode;
  * @param featureDimensions  word-feature values per token; 0 for a model without word features
  * @param idFeaturesOmitted  the features are zero for tokens whose id determines them
  *                           ({@link SentenceEncoder#omittingIdFeatures()}): only a network that folded them in reads
- *                           such a batch correctly
+ *                           such a batch correctly; its sentences with no other features share one array of zeros
  */
 public record EncodedBatch(int[][] ids, int[] lengths, float[][] features, int featureDimensions,
                            boolean idFeaturesOmitted) {

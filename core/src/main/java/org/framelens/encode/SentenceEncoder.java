@@ -89,14 +89,20 @@ public final class SentenceEncoder {
         int dims = features == null ? 0 : features.dimensions();
         int[][] ids = new int[sentences.size()][width];
         int[] lengths = new int[sentences.size()];
-        float[][] values = new float[sentences.size()][dims * width];
+        float[][] values = new float[sentences.size()][];
+        // without id features most sentences have no values to write: those share one array of zeros
+        float[] zeros = new float[dims * width];
         for (int i = 0; i < sentences.size(); i++) {
             List<Token> tokens = sentences.get(i);
             lengths[i] = tokens.size();
+            values[i] = omitIdFeatures ? zeros : new float[dims * width];
             for (int t = 0; t < tokens.size(); t++) {
                 Lookup lookup = lookup(tokens.get(t).text());
                 ids[i][t] = lookup.id();
                 if (dims > 0 && !(omitIdFeatures && lookup.featuresFollowId())) {
+                    if (values[i] == zeros) {
+                        values[i] = new float[dims * width];
+                    }
                     features.copyRow(lookup.featureRow(), values[i], t, width);
                 }
             }

@@ -1,6 +1,8 @@
 package org.framelens.model;
 
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
@@ -18,39 +20,63 @@ import org.nd4j.linalg.factory.Nd4j;
  * most tokens only on its vocabulary id. Summing the rows of a token's neighbours replaces the embedding lookup, the
  * merge and the convolution — most of the network's arithmetic — with a few hundred float additions per token. An
  * id's row is computed the first time the id is seen (computing all of them up front cost a tenth of a second of
- * start-up); tokens whose features the id does not determine (unknown words, words with digits) add theirs each
- * time. Thread-safe: rows are published through an atomic array, and two threads computing one row compute the same.
+ * start-up); tokens whose features the id does not determine (unknown words, words with digits) add theirs to it,
+ * and such rows are kept by id and features in a bounded map. Thread-safe: rows are published through an atomic array
+ * and a concurrent map, and two threads computing one row compute the same.
  */
 final class FirstLayerFold {
+    /** Bounds {@link #featureRows} (about 1 kB a row); when full it is cleared, as the encoder's cache is. */
+    private static final int MAX_FEATURE_ROWS = 4096;
+
     private final int channels;
     private final int kernel;
     /** Positions a "same" convolution pads before the sequence: token t sees t - before ... t - before + kernel - 1. */
     private final int before;
     private final int embeddingSize;
     private final int featureDimensions;
-    private final int rowWidth;
     private final SentenceEncoder encoder;
     /** {@code [id][e]}: the trained embedding table. */
     private final float[] embeddings;
-    /** {@code [e][offset * channels + channel]}: the convolution weights over embedding values. */
-    private final float[] embeddingWeights;
-    /** {@code [dimension][offset * channels + channel]}: the convolution weights over word features. */
-    private final float[] featureWeights;
+    /*
+     * Rows and weights are kept as [offset][channel] arrays: the JIT vectorises a loop over two arrays from index
+     * 0, not one at differing offsets into flat arrays (which could alias), and that was most of the fold's time.
+     */
+    /** {@code [e][offset][channel]}: the convolution weights over embedding values. */
+    private final float[][][] embeddingWeights;
+    /** {@code [dimension][offset][channel]}: the convolution weights over word features. */
+    private final float[][][] featureWeights;
     private final float[] bias;
     /** Per id, once computed: its row, word features included when the id determines them. */
     private final AtomicReferenceArray<IdRow> rows;
+    /*
+     * Rows of tokens whose features the id does not determine, by id and features: computing one costs about as much
+     * as summing a sentence, and the same unknown names and numbers recur.
+     */
+    private final ConcurrentHashMap<FeatureKey, float[][]> featureRows = new ConcurrentHashMap<>();
 
-    private record IdRow(float[] values, boolean complete) {
+    /** @param values {@code [offset][channel]}: what the token adds to the position {@code offset} before it */
+    private record IdRow(float[][] values, boolean complete) {
+    }
+
+    private record FeatureKey(int id, float[] features) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FeatureKey k && k.id == id && Arrays.equals(k.features, features);
+        }
+
+        @Override
+        public int hashCode() {
+            return id * 31 + Arrays.hashCode(features);
+        }
     }
 
     private FirstLayerFold(int channels, int kernel, int embeddingSize, int featureDimensions, SentenceEncoder encoder,
-                           float[] embeddings, float[] embeddingWeights, float[] featureWeights, float[] bias) {
+                           float[] embeddings, float[][][] embeddingWeights, float[][][] featureWeights, float[] bias) {
         this.channels = channels;
         this.kernel = kernel;
         this.before = (kernel - 1) / 2;
         this.embeddingSize = embeddingSize;
         this.featureDimensions = featureDimensions;
-        this.rowWidth = kernel * channels;
         this.encoder = encoder;
         this.embeddings = embeddings;
         this.embeddingWeights = embeddingWeights;
@@ -88,14 +114,19 @@ final class FirstLayerFold {
         /*
          * DL4J reports the weights as [channels, inputs, kernel, 1], but M2.1's native conv1d reads the same buffer
          * as [kernel, inputs, channels] (checked with unit impulses; InferenceNetworkTest holds it to the graph).
-         * Rearranged to [inputs, kernel * channels]: column offset * channels + channel.
+         * Rearranged to [inputs][kernel][channels].
          */
-        float[] byInput = Nd4j.create(w.dup('c').data().asFloat(), new long[] {kernel, inputs, channels}, 'c')
-                .permute(1, 0, 2).dup('c').data().asFloat();
-        int split = embeddingSize * kernel * channels;
+        float[][][] byInput = new float[inputs][kernel][];
+        float[] flat = w.dup('c').data().asFloat();
+        for (int k = 0; k < kernel; k++) {
+            for (int i = 0; i < inputs; i++) {
+                byInput[i][k] = Arrays.copyOfRange(flat, (k * inputs + i) * channels,
+                        (k * inputs + i + 1) * channels);
+            }
+        }
         return new FirstLayerFold(channels, kernel, embeddingSize, dims, encoder, emb.dup('c').data().asFloat(),
-                java.util.Arrays.copyOfRange(byInput, 0, split),
-                java.util.Arrays.copyOfRange(byInput, split, byInput.length),
+                Arrays.copyOfRange(byInput, 0, embeddingSize),
+                Arrays.copyOfRange(byInput, embeddingSize, inputs),
                 graph.getLayer(conv).getParam("b").dup().data().asFloat());
     }
 
@@ -103,34 +134,49 @@ final class FirstLayerFold {
         return channels;
     }
 
+    /** Per-caller working memory for {@link #activations}, reused call after call (the fold itself is shared). */
+    final class Buffers {
+        /** Per position of the current sentence: the row it contributes. */
+        private float[][][] tokenRows = new float[0][][];
+        /** One position's sums before ReLU. */
+        private final float[] sum = new float[channels];
+
+        private void fit(int width) {
+            if (tokenRows.length < width) {
+                tokenRows = new float[width][][];
+            }
+        }
+    }
+
+    Buffers buffers() {
+        return new Buffers();
+    }
+
     /**
-     * The first convolution's ReLU activations for a batch, {@code [sentence][channel][position]} flattened in c
-     * order over the batch's width; zero at padding, as the network's mask layer leaves them. A sentence of no
-     * tokens counts as one padding token, as in {@link FramingNetwork}'s mask.
+     * Writes the first convolution's ReLU activations for a batch into {@code out}, {@code [sentence][channel]
+     * [position]} in c order over the batch's width; zero at padding, as the network's mask layer leaves them. A
+     * sentence of no tokens counts as one padding token, as in {@link FramingNetwork}'s mask.
      */
-    float[] activations(EncodedBatch batch) {
+    void activations(EncodedBatch batch, Buffers buffers, float[] out) {
         FramingNetwork.checkFeatureDimensions(featureDimensions, batch);
-        int n = batch.size();
         int width = batch.width();
-        float[] out = new float[n * channels * width];
-        float[] tokenRows = new float[width * rowWidth];
-        float[] sum = new float[channels];
-        for (int i = 0; i < n; i++) {
+        buffers.fit(width);
+        for (int i = 0; i < batch.size(); i++) {
             int length = Math.max(1, batch.lengths()[i]);
             int[] ids = batch.ids()[i];
-            float[] features = batch.features()[i];
             for (int t = 0; t < length; t++) {
-                tokenRow(ids[t], features, t, width, tokenRows, t * rowWidth);
+                buffers.tokenRows[t] = tokenRow(ids[t], batch.features()[i], t, width);
             }
+            float[] sum = buffers.sum;
             int base = i * channels * width;
             for (int t = 0; t < length; t++) {
                 System.arraycopy(bias, 0, sum, 0, channels);
                 for (int k = 0; k < kernel; k++) {
                     int source = t + k - before;
                     if (source >= 0 && source < length) {
-                        int from = source * rowWidth + k * channels;
-                        for (int c = 0; c < channels; c++) {
-                            sum[c] += tokenRows[from + c];
+                        float[] row = buffers.tokenRows[source][k];
+                        for (int c = 0; c < sum.length; c++) {
+                            sum[c] += row[c];
                         }
                     }
                 }
@@ -138,35 +184,53 @@ final class FirstLayerFold {
                     out[base + c * width + t] = Math.max(0f, sum[c]);
                 }
             }
+            for (int c = 0; c < channels; c++) {
+                Arrays.fill(out, base + c * width + length, base + (c + 1) * width, 0f);
+            }
         }
-        return out;
     }
 
     /**
-     * One token's contribution at every kernel offset: its id's row, plus its features times their weights when
-     * the row could not include them.
+     * One token's contribution at every kernel offset: its id's row, or, when that row could not include the
+     * token's word features, that row plus the features times their weights.
      */
-    private void tokenRow(int id, float[] features, int position, int width, float[] out, int at) {
+    private float[][] tokenRow(int id, float[] features, int position, int width) {
         IdRow row = idRow(id);
-        System.arraycopy(row.values(), 0, out, at, rowWidth);
         if (row.complete()) {
-            return;
+            return row.values();
         }
+        float[] own = new float[featureDimensions];
         for (int d = 0; d < featureDimensions; d++) {
-            addScaled(out, at, featureWeights, d * rowWidth, features[d * width + position]);
+            own[d] = features[d * width + position];
         }
+        FeatureKey key = new FeatureKey(id, own);
+        float[][] values = featureRows.get(key);
+        if (values == null) {
+            values = new float[kernel][];
+            for (int k = 0; k < kernel; k++) {
+                values[k] = row.values()[k].clone();
+            }
+            for (int d = 0; d < featureDimensions; d++) {
+                addScaled(values, featureWeights[d], own[d]);
+            }
+            if (featureRows.size() >= MAX_FEATURE_ROWS) {
+                featureRows.clear();
+            }
+            featureRows.put(key, values);
+        }
+        return values;
     }
 
     private IdRow idRow(int id) {
         IdRow row = rows.get(id);
         if (row == null) {
-            float[] values = new float[rowWidth];
+            float[][] values = new float[kernel][channels];
             for (int e = 0; e < embeddingSize; e++) {
-                addScaled(values, 0, embeddingWeights, e * rowWidth, embeddings[id * embeddingSize + e]);
+                addScaled(values, embeddingWeights[e], embeddings[id * embeddingSize + e]);
             }
             Optional<float[]> features = encoder.featuresOfId(id);
             for (int d = 0; d < featureDimensions && features.isPresent(); d++) {
-                addScaled(values, 0, featureWeights, d * rowWidth, features.get()[d]);
+                addScaled(values, featureWeights[d], features.get()[d]);
             }
             row = new IdRow(values, features.isPresent());
             rows.set(id, row);
@@ -174,13 +238,17 @@ final class FirstLayerFold {
         return row;
     }
 
-    /** {@code out[at ..] += scale * weights[from ..]} over one row. */
-    private void addScaled(float[] out, int at, float[] weights, int from, float scale) {
+    /** {@code out += scale * weights} over one row. */
+    private static void addScaled(float[][] out, float[][] weights, float scale) {
         if (scale == 0f) {
             return;
         }
-        for (int j = 0; j < rowWidth; j++) {
-            out[at + j] += scale * weights[from + j];
+        for (int k = 0; k < out.length; k++) {
+            float[] o = out[k];
+            float[] w = weights[k];
+            for (int c = 0; c < o.length; c++) {
+                o[c] += scale * w[c];
+            }
         }
     }
 }

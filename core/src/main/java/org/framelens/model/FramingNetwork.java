@@ -211,22 +211,34 @@ public final class FramingNetwork {
     }
 
     static Predictions toPredictions(EncodedBatch batch, INDArray[] out) {
+        return toPredictions(batch, flat(out[0]), 1, flat(out[1]), flat(out[2]), 0, DEVICES);
+    }
+
+    /**
+     * Predictions from a graph whose sentence and device heads are one output, {@code [sentence][1 + devices]}
+     * ({@link InferenceNetwork}'s), and the token head.
+     */
+    static Predictions fromMergedHeads(EncodedBatch batch, INDArray heads, INDArray tokens) {
+        float[] both = flat(heads);
+        return toPredictions(batch, both, 1 + DEVICES, flat(tokens), both, 1, 1 + DEVICES);
+    }
+
+    /** Sentence i's probability at {@code s[i * sStride]}, its devices from {@code dev[devFrom + i * devStride]}. */
+    private static Predictions toPredictions(EncodedBatch batch, float[] s, int sStride, float[] tok, float[] dev,
+                                             int devFrom, int devStride) {
         int n = batch.size();
         double[] sentence = new double[n];
         double[][] tokens = new double[n][];
         double[][] devices = new double[n][DEVICES];
-        float[] s = flat(out[0]);
-        float[] tok = flat(out[1]);
-        float[] dev = flat(out[2]);
         int width = batch.width();
         for (int i = 0; i < n; i++) {
-            sentence[i] = s[i];
+            sentence[i] = s[i * sStride];
             tokens[i] = new double[batch.lengths()[i]];
             for (int t = 0; t < tokens[i].length; t++) {
                 tokens[i][t] = tok[i * width + t];
             }
             for (int d = 0; d < DEVICES; d++) {
-                devices[i][d] = dev[i * DEVICES + d];
+                devices[i][d] = dev[devFrom + i * devStride + d];
             }
         }
         return new Predictions(sentence, tokens, devices);
@@ -315,8 +327,13 @@ public final class FramingNetwork {
      * with one bulk copy into its native memory is several times cheaper for a batch's inputs.
      */
     static INDArray fromFloats(float[] flat, long... shape) {
+        return fromBuffer(flat, flat.length, shape);
+    }
+
+    /** The first {@code length} values of {@code flat} (a reused buffer may be longer) as an array of that shape. */
+    static INDArray fromBuffer(float[] flat, int length, long... shape) {
         INDArray array = Nd4j.createUninitialized(DataType.FLOAT, shape, 'c');
-        new FloatPointer(array.data().addressPointer()).capacity(flat.length).put(flat, 0, flat.length);
+        new FloatPointer(array.data().addressPointer()).capacity(length).put(flat, 0, length);
         return array;
     }
 
@@ -362,6 +379,11 @@ public final class FramingNetwork {
     }
 
     static INDArray mask(EncodedBatch batch) {
+        return fromFloats(maskValues(batch), batch.size(), batch.width());
+    }
+
+    /** {@code [sentence][position]}: 1 at the sentence's tokens, 0 at padding. */
+    static float[] maskValues(EncodedBatch batch) {
         int n = batch.size();
         int width = batch.width();
         float[] flat = new float[n * width];
@@ -372,7 +394,7 @@ public final class FramingNetwork {
                 flat[i * width + t] = 1f;
             }
         }
-        return fromFloats(flat, n, width);
+        return flat;
     }
 
     /** A snapshot of the parameters, for early stopping. */
