@@ -64,6 +64,37 @@ class InferenceNetworkTest {
     }
 
     @Test
+    void unknownWordsStayExactWhenTheirRowCacheOverflows() {
+        // 5,000 words the vocabulary lacks, each with its own features: more rows than the fold keeps, so the cache
+        // is cleared mid-batch and refilled on the second pass
+        Vocabulary vocabulary = Vocabulary.fromCounts(Map.of("the", 1, "vote", 1), 1);
+        Random random = new Random(3);
+        List<String> words = new ArrayList<>();
+        List<float[]> vectors = new ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            words.add("word" + Integer.toString(i, 26).replace('0', 'z').replace('1', 'y') + "x");
+            vectors.add(new float[] {(float) random.nextGaussian(), (float) random.nextGaussian()});
+        }
+        SentenceEncoder encoder = new SentenceEncoder(vocabulary, Optional.of(WordFeatures.of(words, vectors)));
+        FramingNetwork network = FramingNetwork.create(new NetworkSpec(8, 6, 3, 2, 5, 0.2),
+                vocabulary.size(), 2, 13, 1e-3, false);
+        InferenceNetwork folded = InferenceNetwork.of(network, encoder);
+        List<List<Token>> batch = new ArrayList<>();
+        for (int s = 0; s < 250; s++) {
+            List<Token> tokens = new ArrayList<>();
+            for (int t = 0; t < 20; t++) {
+                String word = words.get(s * 20 + t);
+                tokens.add(new Token(word, t * 12, t * 12 + word.length()));
+            }
+            batch.add(tokens);
+        }
+        EncodedBatch encoded = encoder.encode(batch);
+        for (int pass = 0; pass < 2; pass++) {
+            assertSame(network.predict(encoded), folded.predict(encoder.omittingIdFeatures().encode(batch)));
+        }
+    }
+
+    @Test
     void theTrainingGraphRefusesBatchesWithoutTheirIdFeatures() {
         SentenceEncoder encoder = encoder(3);
         FramingNetwork network = FramingNetwork.create(NetworkSpec.defaults(), encoder.vocabulary().size(), 3, 1,
