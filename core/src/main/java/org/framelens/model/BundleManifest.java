@@ -34,6 +34,8 @@ public record BundleManifest(int formatVersion, String framelensVersion, String 
                              Map<String, String> entries) {
     /** The bundle format this version of FrameLens writes and reads. */
     public static final int FORMAT_VERSION = 1;
+    /** The {@link #versions} entry naming the network's {@link FramingNetwork#ARCHITECTURE}. */
+    public static final String ARCHITECTURE = "architecture";
 
     public BundleManifest {
         Objects.requireNonNull(modelId, "modelId");

@@ -2,13 +2,18 @@ package org.framelens.model;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -48,6 +53,14 @@ public final class FramingNetwork {
         NativeSettings.apply(); // before the constants below, the first to touch ND4J
     }
 
+    /**
+     * Names the graph {@link #create} builds. Bundles record it (manifest {@code versions.architecture}) so that a
+     * reader can rebuild the graph from the bundle's training configuration instead of parsing DL4J's JSON. Change
+     * it whenever {@link #configuration} builds a different graph: FramingNetworkArchitectureTest pins the graph.
+     */
+    public static final String ARCHITECTURE = "framelens-cnn-1";
+    /** DL4J's name for the parameter array inside a saved network. */
+    private static final String PARAMETERS_ENTRY = "coefficients.bin";
     static final String INPUT = "tokens";
     static final String FEATURES = "features";
     static final String EMBEDDING = "embedding";
@@ -107,6 +120,15 @@ public final class FramingNetwork {
      */
     public static FramingNetwork create(NetworkSpec spec, int vocabularySize, int featureDimensions, long seed,
                                         double learningRate, boolean frozenEmbeddings) {
+        ComputationGraph graph = new ComputationGraph(
+                configuration(spec, vocabularySize, featureDimensions, seed, learningRate, frozenEmbeddings));
+        graph.init();
+        return new FramingNetwork(graph);
+    }
+
+    /** The graph {@link #create} builds, named by {@link #ARCHITECTURE}. */
+    static ComputationGraphConfiguration configuration(NetworkSpec spec, int vocabularySize, int featureDimensions,
+                                                       long seed, double learningRate, boolean frozenEmbeddings) {
         EmbeddingSequenceLayer.Builder embedding = new EmbeddingSequenceLayer.Builder()
                 .nIn(vocabularySize).nOut(spec.embeddingSize());
         if (frozenEmbeddings) {
@@ -163,9 +185,7 @@ public final class FramingNetwork {
                 .addLayer(TOKEN, new RnnOutputLayer.Builder(new LossBinaryXENT(Nd4j.valueArrayOf(1, TOKEN_WEIGHT)))
                         .nOut(1).activation(Activation.SIGMOID).dataFormat(RNNFormat.NCW).build(), last)
                 .setOutputs(SENTENCE, TOKEN, DEVICE);
-        ComputationGraph graph = new ComputationGraph(b.build());
-        graph.init();
-        return new FramingNetwork(graph);
+        return b.build();
     }
 
     /** Overwrites the embedding table, one row per vocabulary id. */
@@ -435,6 +455,33 @@ public final class FramingNetwork {
             }
         }
         return out.toByteArray();
+    }
+
+    /**
+     * Restores a network written by {@link #toBytes()} whose graph is {@code configuration}, reading only its
+     * parameters: DL4J's parsing of the stored graph is about a third of a cold start. The caller vouches that the
+     * bundle names this {@link #ARCHITECTURE}; empty when the stored parameters do not fit {@code configuration}.
+     */
+    static Optional<FramingNetwork> fromParameters(byte[] bytes, ComputationGraphConfiguration configuration)
+            throws IOException {
+        INDArray params = null;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (e.getName().equals(PARAMETERS_ENTRY)) {
+                    params = Nd4j.read(new DataInputStream(zip));
+                }
+            }
+        }
+        long expected = 0;
+        for (GraphVertex v : configuration.getVertices().values()) {
+            expected += v.numParams(false);
+        }
+        if (params == null || params.length() != expected) {
+            return Optional.empty();
+        }
+        ComputationGraph graph = new ComputationGraph(configuration);
+        graph.init(params.reshape(1, expected), false);
+        return Optional.of(new FramingNetwork(graph));
     }
 
     /** Restores a network written by {@link #toBytes()}. */

@@ -2,8 +2,10 @@ package org.framelens.train;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.framelens.model.BundleManifest;
+import org.framelens.model.FramingNetwork;
 
-/** Library versions recorded in bundle manifests. */
+/** Library versions, and the network architecture, recorded in bundle manifests. */
 final class Versions {
     private Versions() {
     }
@@ -19,6 +21,7 @@ final class Versions {
         m.put("java", System.getProperty("java.version"));
         m.put("dl4j", "1.0.0-M2.1");
         m.put("opennlp", opennlp.tools.util.Version.currentVersion().toString());
+        m.put(BundleManifest.ARCHITECTURE, FramingNetwork.ARCHITECTURE);
         return m;
     }
 }
