@@ -191,7 +191,8 @@ public final class BundleIO {
         }
         FramingNetwork network;
         try {
-            network = network(manifest, entries.get(NETWORK), vocabulary.size(), features.map(WordFeatures::dimensions).orElse(0));
+            network = network(manifest, entries.get(NETWORK), vocabulary.size(),
+                    features.map(WordFeatures::dimensions).orElse(0));
         } catch (IOException | RuntimeException e) {
             throw new BundleException(Reason.UNREADABLE, "model bundle " + name + ": network cannot be loaded: "
                     + e.getMessage(), e);
@@ -211,7 +212,7 @@ public final class BundleIO {
     /**
      * The bundle's network: rebuilt from its training configuration, reading only the parameters, when the bundle
      * names this version's {@link FramingNetwork#ARCHITECTURE} and its parameters fit (DL4J's parsing of the stored
-     * graph is about a third of a cold start); otherwise restored from the stored graph, which stays the authority.
+     * graph took a third of a second of a cold start); otherwise restored from the stored graph, the authority.
      */
     private static FramingNetwork network(BundleManifest manifest, byte[] bytes, int vocabularySize,
                                           int featureDimensions) throws IOException {

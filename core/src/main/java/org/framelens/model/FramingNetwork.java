@@ -56,11 +56,9 @@ public final class FramingNetwork {
     /**
      * Names the graph {@link #create} builds. Bundles record it (manifest {@code versions.architecture}) so that a
      * reader can rebuild the graph from the bundle's training configuration instead of parsing DL4J's JSON. Change
-     * it whenever {@link #configuration} builds a different graph: FramingNetworkArchitectureTest pins the graph.
+     * it whenever {@link #configuration} builds a different graph: ArchitectureTest pins the graph.
      */
     public static final String ARCHITECTURE = "framelens-cnn-1";
-    /** DL4J's name for the parameter array inside a saved network. */
-    private static final String PARAMETERS_ENTRY = "coefficients.bin";
     static final String INPUT = "tokens";
     static final String FEATURES = "features";
     static final String EMBEDDING = "embedding";
@@ -459,15 +457,16 @@ public final class FramingNetwork {
 
     /**
      * Restores a network written by {@link #toBytes()} whose graph is {@code configuration}, reading only its
-     * parameters: DL4J's parsing of the stored graph is about a third of a cold start. The caller vouches that the
-     * bundle names this {@link #ARCHITECTURE}; empty when the stored parameters do not fit {@code configuration}.
+     * parameters (DL4J's parsing of the stored graph took a third of a second of a cold start). The caller vouches
+     * that the bundle names this {@link #ARCHITECTURE}; empty when the stored parameters do not fit
+     * {@code configuration}.
      */
     static Optional<FramingNetwork> fromParameters(byte[] bytes, ComputationGraphConfiguration configuration)
             throws IOException {
         INDArray params = null;
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (e.getName().equals(PARAMETERS_ENTRY)) {
+                if (e.getName().equals(ModelSerializer.COEFFICIENTS_BIN)) {
                     params = Nd4j.read(new DataInputStream(zip));
                 }
             }
