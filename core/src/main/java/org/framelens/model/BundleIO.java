@@ -217,24 +217,18 @@ public final class BundleIO {
     private static FramingNetwork network(BundleManifest manifest, byte[] bytes, int vocabularySize,
                                           int featureDimensions) throws IOException {
         Map<String, Object> config = manifest.trainingConfig();
+        Optional<NetworkSpec> spec = config.get("network") instanceof Map<?, ?> m ? NetworkSpec.fromMap(m)
+                : Optional.empty();
         if (FramingNetwork.ARCHITECTURE.equals(manifest.versions().get(BundleManifest.ARCHITECTURE))
-                && config.get("network") instanceof Map<?, ?> spec
-                && config.get("learningRate") instanceof Number learningRate) {
-            NetworkSpec network = new NetworkSpec(integer(spec, "embeddingSize"), integer(spec, "channels"),
-                    integer(spec, "kernelSize"), integer(spec, "convLayers"), integer(spec, "hiddenSize"),
-                    ((Number) spec.get("dropout")).doubleValue());
+                && spec.isPresent() && config.get("learningRate") instanceof Number learningRate) {
             Optional<FramingNetwork> rebuilt = FramingNetwork.fromParameters(bytes, FramingNetwork.configuration(
-                    network, vocabularySize, featureDimensions, manifest.seed(), learningRate.doubleValue(),
+                    spec.get(), vocabularySize, featureDimensions, manifest.seed(), learningRate.doubleValue(),
                     Boolean.TRUE.equals(config.get("freezeEmbeddings"))));
             if (rebuilt.isPresent()) {
                 return rebuilt.get();
             }
         }
         return FramingNetwork.fromBytes(bytes);
-    }
-
-    private static int integer(Map<?, ?> map, String key) {
-        return ((Number) map.get(key)).intValue();
     }
 
     private static Map<String, byte[]> unzip(InputStream in, String name) {

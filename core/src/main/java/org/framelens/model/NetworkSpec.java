@@ -1,5 +1,10 @@
 package org.framelens.model;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 /**
  * The shape of a FrameLens network: word embeddings, a stack of 1-D convolutions (no dilation: the M2.1
  * native conv1d fails on dilated "same" convolutions), and three
@@ -21,6 +26,34 @@ public record NetworkSpec(int embeddingSize, int channels, int kernelSize, int c
         if (dropout < 0 || dropout >= 1) {
             throw new IllegalArgumentException("dropout must be in [0, 1): " + dropout);
         }
+    }
+
+    /** The spec as a JSON-ready map, as the bundle manifest's training configuration stores it. */
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("embeddingSize", embeddingSize);
+        m.put("channels", channels);
+        m.put("kernelSize", kernelSize);
+        m.put("convLayers", convLayers);
+        m.put("hiddenSize", hiddenSize);
+        m.put("dropout", dropout);
+        return m;
+    }
+
+    /** The spec {@link #asMap()} wrote; empty when a value is missing or not a number. */
+    public static Optional<NetworkSpec> fromMap(Map<?, ?> m) {
+        for (String key : List.of("embeddingSize", "channels", "kernelSize", "convLayers", "hiddenSize", "dropout")) {
+            if (!(m.get(key) instanceof Number)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new NetworkSpec(integer(m, "embeddingSize"), integer(m, "channels"),
+                integer(m, "kernelSize"), integer(m, "convLayers"), integer(m, "hiddenSize"),
+                ((Number) m.get("dropout")).doubleValue()));
+    }
+
+    private static int integer(Map<?, ?> m, String key) {
+        return ((Number) m.get(key)).intValue();
     }
 
     public NetworkSpec withEmbeddingSize(int size) {

@@ -198,14 +198,7 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         m.put("minWordCount", minWordCount);
         m.put("wordDropout", wordDropout);
         m.put("classWeighting", classWeighting);
-        Map<String, Object> n = new LinkedHashMap<>();
-        n.put("embeddingSize", network.embeddingSize());
-        n.put("channels", network.channels());
-        n.put("kernelSize", network.kernelSize());
-        n.put("convLayers", network.convLayers());
-        n.put("hiddenSize", network.hiddenSize());
-        n.put("dropout", network.dropout());
-        m.put("network", n);
+        m.put("network", network.asMap());
         m.put("pretrained", pretrained);
         m.put("freezeEmbeddings", freezeEmbeddings);
         m.put("wordFeatures", wordFeatures);
