@@ -88,10 +88,11 @@ public final class FramingScorer {
 
     /**
      * A scorer whose probabilities assume that a share {@code prior} of the sentences it sees are loaded, instead
-     * of the class balance of the dev split the model was calibrated on (about half loaded for the default model).
-     * By Bayes' rule the odds of every sentence are multiplied by (prior odds / dev odds); rankings do not change,
-     * and at the same threshold fewer sentences are labelled loaded when {@code prior} is below the dev share. Use
-     * it when you know roughly how often loaded sentences occur in your text. Shares the network pool.
+     * of the share the model was calibrated to (its dev split's class balance, unless it was trained with a prior;
+     * see {@link BundleManifest#calibrationPrior()}). By Bayes' rule the odds of every sentence are multiplied by
+     * (prior odds / calibrated odds); rankings do not change, and at the same threshold fewer sentences are labelled
+     * loaded when {@code prior} is below the calibrated share. Use it when you know roughly how often loaded
+     * sentences occur in your text. Shares the network pool.
      *
      * @throws IllegalArgumentException unless {@code 0 < prior < 1}
      * @throws IllegalStateException    if the bundle does not record its dev split's class balance (bundles trained
@@ -101,11 +102,9 @@ public final class FramingScorer {
         if (!(prior > 0 && prior < 1)) {
             throw new IllegalArgumentException("prior must be in (0, 1), got " + prior);
         }
-        double devShare = bundle.manifest().devLoadedShare().orElseThrow(() -> new IllegalStateException(
+        double calibratedShare = bundle.manifest().calibrationPrior().orElseThrow(() -> new IllegalStateException(
                 "model " + modelId() + " does not record the class balance of its dev split; retrain it to use a prior"));
-        Calibration base = bundle.manifest().calibration();
-        Calibration shifted = new Calibration(base.a(),
-                base.b() + Calibration.logit(prior) - Calibration.logit(devShare));
+        Calibration shifted = bundle.manifest().calibration().withPrior(calibratedShare, prior);
         return new FramingScorer(bundle, encoder, tokenizer, splitter, networks, threshold, shifted);
     }
 

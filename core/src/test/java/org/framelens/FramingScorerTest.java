@@ -55,7 +55,7 @@ class FramingScorerTest {
 
     @Test
     void priorRescalesTheOddsByBayesRule() {
-        double dev = SCORER.manifest().devLoadedShare().orElseThrow();
+        double dev = SCORER.manifest().calibrationPrior().orElseThrow();
         List<String> in = List.of("The committee reviewed the reckless housing rules on 9 May.",
                 "The committee reviewed new housing rules on 9 May.", "The union delayed the so-called reform.");
         List<SentenceScore> base = SCORER.scoreAll(in);

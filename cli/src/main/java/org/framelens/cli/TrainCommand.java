@@ -19,6 +19,7 @@ import org.framelens.train.Trainer;
 import org.framelens.train.ThresholdPolicy;
 import org.framelens.train.TrainingConfig;
 import org.framelens.train.TrainingListener;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,6 +76,12 @@ final class TrainCommand implements Callable<Integer> {
             + "model's setting).")
     Double joinRate;
 
+    @Option(names = "--prior", paramLabel = "P", description = "Calibrate the probabilities for text in which a "
+            + "share P of the sentences is loaded (Bayes' rule on top of Platt scaling fitted on dev), before the "
+            + "threshold and the metrics (default: the dev split's own share). Scoring with --prior later is "
+            + "relative to this share.")
+    Double prior;
+
     @Option(names = "--embedding-size", description = "Trained word embedding width (default: 32; the word features add their own dimensions).")
     Integer embeddingSize;
 
@@ -106,6 +113,10 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter log = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
+        if (prior != null && !(prior > 0 && prior < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--prior must be between 0 and 1 (exclusive), got " + prior);
+        }
         checkWritable(this.out);
         List<LabelledSentence> data = corpus.read(log);
         Splits splits = Splits.of(data, devFraction, testFraction, seed);
@@ -143,6 +154,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (joinRate != null) {
             config.joinRate(joinRate);
+        }
+        if (prior != null) {
+            config.prior(prior);
         }
         config.network(network).pretrained(pretrained, freezeEmbeddings);
         TrainedModel trained = train(splits, config.build(), log);

@@ -99,6 +99,7 @@ class CliReliabilityTest {
             assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
         }
         assertEquals(2, CliTest.run("train", "--data", "x.csv").code(), "--out is required");
+        assertEquals(2, CliTest.run("train", "--data", "x.csv", "--out", "m.zip", "--prior", "1.5").code());
         assertEquals(2, CliTest.run("eval").code(), "--data is required");
         assertEquals(2, CliTest.run("cv", "--data", "x.csv", "--folds", "1").code());
         assertEquals(2, CliTest.run("score", "--threshold", "abc").code());

@@ -49,7 +49,6 @@ public record BundleManifest(int formatVersion, String framelensVersion, String 
         entries = Map.copyOf(entries);
     }
 
-    /** A copy with the entry hashes set (the writer fills them in last). */
     /** The share of loaded sentences in the dev split that calibration was fitted on, if the bundle records it. */
     public java.util.OptionalDouble devLoadedShare() {
         if (trainingData.get("devLoaded") instanceof Number loaded && trainingData.get("devRows") instanceof Number rows
@@ -59,6 +58,18 @@ public record BundleManifest(int formatVersion, String framelensVersion, String 
         return java.util.OptionalDouble.empty();
     }
 
+    /**
+     * The share of loaded sentences that the calibrated probabilities assume: the training prior when the model was
+     * trained with one ({@code TrainingConfig.prior}), otherwise the dev split's share.
+     */
+    public java.util.OptionalDouble calibrationPrior() {
+        if (trainingConfig.get("prior") instanceof Number prior) {
+            return java.util.OptionalDouble.of(prior.doubleValue());
+        }
+        return devLoadedShare();
+    }
+
+    /** A copy with the entry hashes set (the writer fills them in last). */
     public BundleManifest withEntries(Map<String, String> newEntries) {
         return new BundleManifest(formatVersion, framelensVersion, modelId, createdAt, labels, devices, tokenizer,
                 vocabularySize, threshold, tokenThreshold, calibration, seed, trainingData, trainingConfig, metrics,

@@ -17,6 +17,14 @@ public record Calibration(double a, double b) {
         return sigmoid(a * logit(raw) + b);
     }
 
+    /**
+     * The same calibration for text in which a share {@code toShare} of sentences is loaded instead of
+     * {@code fromShare}: by Bayes' rule every sentence's odds are multiplied by the ratio of the prior odds.
+     */
+    public Calibration withPrior(double fromShare, double toShare) {
+        return new Calibration(a, b + logit(toShare) - logit(fromShare));
+    }
+
     /** Logit of a probability, clamped away from 0 and 1 so that the result is finite. */
     public static double logit(double p) {
         double q = Math.min(1 - 1e-7, Math.max(1e-7, p));

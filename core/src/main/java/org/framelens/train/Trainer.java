@@ -131,7 +131,9 @@ public final class Trainer {
         boolean[] devGold = gold(devEx);
         double[] logits = Arrays.stream(devPred.sentence()).map(Calibration::logit).toArray();
         PlattCalibrator platt = PlattCalibrator.fit(logits, devGold);
-        Calibration calibration = new Calibration(platt.a(), platt.b());
+        Calibration fitted = new Calibration(platt.a(), platt.b());
+        Calibration calibration = config.prior() == null ? fitted
+                : fitted.withPrior(share(dev), config.prior());
         double[] calibrated = Arrays.stream(devPred.sentence()).map(calibration::apply).toArray();
         double threshold = clampThreshold(config.thresholdPolicy().choose(devGold, calibrated));
         double tokenThreshold = clampThreshold(tokenThreshold(devEx, devPred));
@@ -147,6 +149,10 @@ public final class Trainer {
                 BundleIO.jsonMap(provenance(train, dev)), BundleIO.jsonMap(config.asMap()), BundleIO.jsonMap(metrics),
                 Versions.all(), Map.of());
         return new TrainedModel(new ModelBundle(manifest, vocabulary, network, wordFeatures), devMetrics, epoch);
+    }
+
+    private static double share(List<LabelledSentence> data) {
+        return data.stream().filter(LabelledSentence::loaded).count() / (double) data.size();
     }
 
     private static double clampThreshold(double t) {

@@ -30,13 +30,20 @@ import org.framelens.model.NetworkSpec;
  *                       {@code "default"} (the table shipped in framelens-models) or the path of a table file
  * @param joinRate       joined two-sentence training examples to add, as a share of the training split (0: none;
  *                       default 0.5, at most 4): they teach the network that length is no evidence of loading
+ * @param prior          the share of loaded sentences the calibrated probabilities should assume, where the model
+ *                       will be used; {@code null} keeps the dev split's own share. Platt scaling is fitted on dev
+ *                       as always, then its odds are moved to this share by Bayes' rule, before the threshold and
+ *                       the dev metrics; rankings do not change
  */
 public record TrainingConfig(String modelId, long seed, int maxEpochs, int patience, int batchSize,
                              double learningRate, int minWordCount, double wordDropout, boolean classWeighting,
                              NetworkSpec network, boolean pretrained, boolean freezeEmbeddings,
-                             String wordFeatures, ThresholdPolicy thresholdPolicy, double joinRate) {
+                             String wordFeatures, ThresholdPolicy thresholdPolicy, double joinRate,
+                             Double prior) {
     public static final String NO_WORD_FEATURES = "none";
     public static final String DEFAULT_WORD_FEATURES = "default";
+    /** The manifest's training-configuration key of {@link #prior()}, read back by the scorer. */
+    public static final String PRIOR_KEY = "prior";
 
     public TrainingConfig {
         Objects.requireNonNull(modelId, "modelId");
@@ -51,6 +58,9 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         }
         if (!(joinRate >= 0 && joinRate <= 4)) {
             throw new IllegalArgumentException("join rate must be in [0, 4], got " + joinRate);
+        }
+        if (prior != null && !(prior > 0 && prior < 1)) {
+            throw new IllegalArgumentException("prior must be in (0, 1), got " + prior);
         }
     }
 
@@ -82,6 +92,7 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         b.wordFeatures = wordFeatures;
         b.thresholdPolicy = thresholdPolicy;
         b.joinRate = joinRate;
+        b.prior = prior;
         return b;
     }
 
@@ -102,6 +113,7 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         private String wordFeatures = DEFAULT_WORD_FEATURES;
         private ThresholdPolicy thresholdPolicy = ThresholdPolicy.CALIBRATED_HALF;
         private double joinRate = 0.5;
+        private Double prior;
 
         private Builder() {
         }
@@ -179,10 +191,16 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
             return this;
         }
 
+        /** The share of loaded sentences to calibrate to, or {@code null} for the dev split's own share. */
+        public Builder prior(Double share) {
+            this.prior = share;
+            return this;
+        }
+
         public TrainingConfig build() {
             return new TrainingConfig(modelId, seed, maxEpochs, patience, batchSize, learningRate, minWordCount,
                     wordDropout, classWeighting, network, pretrained, freezeEmbeddings, wordFeatures,
-                    thresholdPolicy, joinRate);
+                    thresholdPolicy, joinRate, prior);
         }
     }
 
@@ -204,6 +222,9 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         m.put("wordFeatures", wordFeatures);
         m.put("thresholdPolicy", thresholdPolicy.name());
         m.put("joinRate", joinRate);
+        if (prior != null) {
+            m.put(PRIOR_KEY, prior);
+        }
         return m;
     }
 }

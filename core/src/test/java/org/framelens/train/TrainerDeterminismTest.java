@@ -9,6 +9,7 @@ import java.util.List;
 import org.framelens.FrameLens;
 import org.framelens.Fixtures;
 import org.framelens.SentenceScore;
+import org.framelens.model.Calibration;
 import org.framelens.model.ModelBundle;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,30 @@ class TrainerDeterminismTest {
         assertEquals(0.5, ThresholdPolicy.DEV_F1.choose(gold, prob));
         assertEquals(0.7, ThresholdPolicy.DEV_MACRO_F1.choose(gold, prob));
         assertEquals("CALIBRATED_HALF", TrainingConfig.defaults().asMap().get("thresholdPolicy"));
+    }
+
+    @Test
+    void aTrainingPriorMovesTheCalibrationByBayesRuleOnly() {
+        List<LabelledSentence> train = Fixtures.syntheticCorpus(120, 1, "train");
+        List<LabelledSentence> dev = Fixtures.syntheticCorpus(40, 2, "dev");
+        TrainingConfig plain = Fixtures.tinyConfig().toBuilder().seed(7).maxEpochs(4).build();
+        ModelBundle fitted = new Trainer().train(train, dev, plain, TrainingListener.none()).bundle();
+        ModelBundle rare = new Trainer().train(train, dev, plain.toBuilder().prior(0.2).build(),
+                TrainingListener.none()).bundle();
+        double devShare = fitted.manifest().devLoadedShare().orElseThrow();
+        Calibration a = fitted.manifest().calibration();
+        Calibration b = rare.manifest().calibration();
+        assertEquals(a.a(), b.a());
+        assertEquals(Calibration.logit(0.2) - Calibration.logit(devShare), b.b() - a.b(), 1e-12);
+        assertEquals(0.2, rare.manifest().calibrationPrior().orElseThrow());
+        assertEquals(devShare, fitted.manifest().calibrationPrior().orElseThrow());
+        // a user's prior is applied relative to the trained prior: asking for the dev share restores the plain model
+        List<SentenceScore> plainScores = FrameLens.fromBundle(fitted).scoreAll(PROBES);
+        List<SentenceScore> restored = FrameLens.fromBundle(rare).withPrior(devShare).scoreAll(PROBES);
+        for (int i = 0; i < PROBES.size(); i++) {
+            assertEquals(plainScores.get(i).probability(), restored.get(i).probability(), 1e-9);
+        }
+        assertThrows(IllegalArgumentException.class, () -> plain.toBuilder().prior(1.0).build());
     }
 
     @Test
