@@ -40,7 +40,7 @@ class CorpusValidatorTest {
                 Collectors.counting()));
         assertTrue(topics.size() >= 25, "topics: " + topics.keySet());
         double loaded = records.stream().filter(CorpusRecord::loaded).count() / (double) records.size();
-        assertTrue(loaded >= 0.4 && loaded <= 0.6, "loaded share " + loaded);
+        assertTrue(loaded >= 0.35 && loaded <= 0.65, "loaded share " + loaded);
         Map<String, Long> splits = records.stream().collect(Collectors.groupingBy(CorpusRecord::split,
                 Collectors.counting()));
         assertTrue(splits.get("dev") > records.size() / 20 && splits.get("test") > records.size() / 20, splits.toString());
@@ -117,11 +117,21 @@ class CorpusValidatorTest {
                 List.of(), List.of(), "p1", "validation"));
         assertProblem("is not LOADED or NEUTRAL", rec("a", "The ministry published its annual report on Monday.",
                 "BIASED", List.of(), List.of(), "p1", "train"));
-        List<CorpusRecord> skewed = new ArrayList<>();
+        assertTrue(new CorpusValidator(TOKENIZER).validate(allNeutral("skewed")).stream()
+                .anyMatch(p -> p.contains("topic skewed")));
+    }
+
+    @Test
+    void wholeArticleTopicsKeepTheirNaturalLabelMix() {
+        assertEquals(List.of(), new CorpusValidator(TOKENIZER).validate(allNeutral("articles_wire")));
+    }
+
+    private static List<CorpusRecord> allNeutral(String topic) {
+        List<CorpusRecord> out = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            skewed.add(new CorpusRecord("n" + i, "Neutral sentence number " + i + " about road works in town.",
-                    "NEUTRAL", List.of(), List.of(), "skewed", "wire", "q" + i, "train"));
+            out.add(new CorpusRecord("n" + i, "Neutral sentence number " + i + " about road works in town.",
+                    "NEUTRAL", List.of(), List.of(), topic, "wire", "q" + i, "train"));
         }
-        assertTrue(new CorpusValidator(TOKENIZER).validate(skewed).stream().anyMatch(p -> p.contains("topic skewed")));
+        return out;
     }
 }
