@@ -35,7 +35,8 @@ public final class DataCard {
                         pct(loaded, records.size())))
                 .append("than in most outlets, so precision measured here overstates precision on real news.\n\n");
 
-        md.append("## Size\n\n| sentences | loaded | neutral | groups (contrastive sets or articles) | spans |\n|---|---|---|---|---|\n")
+        md.append("## Size\n\n| sentences | loaded | neutral | groups (contrastive sets or articles) | spans |\n")
+                .append("|---|---|---|---|---|\n")
                 .append(String.format(Locale.ROOT, "| %d | %d (%.1f%%) | %d (%.1f%%) | %d | %d |%n%n",
                         records.size(), loaded, pct(loaded, records.size()), records.size() - loaded,
                         pct(records.size() - loaded, records.size()),

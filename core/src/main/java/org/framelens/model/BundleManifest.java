@@ -36,6 +36,8 @@ public record BundleManifest(int formatVersion, String framelensVersion, String 
     public static final int FORMAT_VERSION = 1;
     /** The {@link #versions} entry naming the network's {@link FramingNetwork#ARCHITECTURE}. */
     public static final String ARCHITECTURE = "architecture";
+    /** The {@link #trainingConfig} entry of a prior the model was calibrated to ({@link #calibrationPrior()}). */
+    public static final String PRIOR = "prior";
 
     public BundleManifest {
         Objects.requireNonNull(modelId, "modelId");
@@ -63,7 +65,7 @@ public record BundleManifest(int formatVersion, String framelensVersion, String 
      * trained with one ({@code TrainingConfig.prior}), otherwise the dev split's share.
      */
     public java.util.OptionalDouble calibrationPrior() {
-        if (trainingConfig.get("prior") instanceof Number prior) {
+        if (trainingConfig.get(PRIOR) instanceof Number prior) {
             return java.util.OptionalDouble.of(prior.doubleValue());
         }
         return devLoadedShare();

@@ -3,6 +3,7 @@ package org.framelens.train;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.framelens.model.BundleManifest;
 import org.framelens.model.NetworkSpec;
 
 /**
@@ -42,8 +43,6 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
                              Double prior) {
     public static final String NO_WORD_FEATURES = "none";
     public static final String DEFAULT_WORD_FEATURES = "default";
-    /** The manifest's training-configuration key of {@link #prior()}, read back by the scorer. */
-    public static final String PRIOR_KEY = "prior";
 
     public TrainingConfig {
         Objects.requireNonNull(modelId, "modelId");
@@ -223,7 +222,7 @@ public record TrainingConfig(String modelId, long seed, int maxEpochs, int patie
         m.put("thresholdPolicy", thresholdPolicy.name());
         m.put("joinRate", joinRate);
         if (prior != null) {
-            m.put(PRIOR_KEY, prior);
+            m.put(BundleManifest.PRIOR, prior);
         }
         return m;
     }
