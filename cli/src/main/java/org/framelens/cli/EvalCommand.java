@@ -13,6 +13,8 @@ import org.framelens.FramingScorer;
 import org.framelens.eval.BinaryMetrics;
 import org.framelens.eval.Evaluation;
 import org.framelens.eval.Evaluator;
+import org.framelens.eval.Interval;
+import org.framelens.eval.MetricIntervals;
 import org.framelens.train.LabelledSentence;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code framelens eval}: measures a model on labelled data. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate a model on a labelled corpus: precision, recall, F1 (loaded and macro), accuracy, "
-                + "MCC, ROC-AUC, PR-AUC, calibration error, confusion matrix, per-topic and token-level results.",
+                + "MCC, ROC-AUC, PR-AUC, calibration error, confusion matrix, 95% bootstrap intervals, per-topic and "
+                + "token-level results.",
             "Example: framelens eval --model news-model.zip --data test.csv --text-column sentence "
                 + "--label-column bias --positive-label 1 --json eval.json --html eval.html"})
 final class EvalCommand implements Callable<Integer> {
@@ -68,6 +71,10 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  ROC-AUC %.3f  PR-AUC %.3f  ECE %.3f  Brier %.3f%n", m.rocAuc(), m.prAuc(),
                 m.ece(), m.brier());
         out.printf(Locale.ROOT, "  confusion: TP %d  FP %d  FN %d  TN %d%n", m.tp(), m.fp(), m.fn(), m.tn());
+        MetricIntervals ci = e.intervals();
+        out.printf(Locale.ROOT, "  %.0f%% bootstrap intervals (%d resamples): F1 %s  macro-F1 %s  MCC %s  ROC-AUC %s%n",
+                100 * ci.level(), ci.resamples(), range(ci.f1()), range(ci.macroF1()), range(ci.mcc()),
+                range(ci.rocAuc()));
         e.tokens().ifPresent(t -> out.printf(Locale.ROOT, "  tokens  P %.3f  R %.3f  F1 %.3f%n", t.precision(),
                 t.recall(), t.f1()));
         if (!e.perTopic().isEmpty()) {
@@ -76,6 +83,11 @@ final class EvalCommand implements Callable<Integer> {
                     "    %-28s %5d  %.3f  %.3f%n", topic, t.total(), t.f1(), t.macroF1()));
         }
         out.flush();
+    }
+
+    /** An interval as "low–high", three decimals each. */
+    static String range(Interval i) {
+        return String.format(Locale.ROOT, "%.3f–%.3f", i.low(), i.high());
     }
 
     static void writeJson(Object value, Path file) throws IOException {

@@ -15,6 +15,7 @@ import org.framelens.eval.DoccatBaseline;
 import org.framelens.eval.DocumentSpanEvaluator;
 import org.framelens.eval.SpanMetrics;
 import org.framelens.eval.Evaluation;
+import org.framelens.eval.MetricIntervals;
 import org.framelens.eval.Evaluator;
 import org.framelens.model.BundleIO;
 import org.framelens.model.BundleManifest;
@@ -129,6 +130,7 @@ final class ModelCardCommand implements Callable<Integer> {
             md.append(header());
             Map<ExternalSet, List<LabelledSentence>> sets = new java.util.LinkedHashMap<>();
             Map<ExternalSet, BinaryMetrics> ours = new java.util.LinkedHashMap<>();
+            Map<ExternalSet, MetricIntervals> intervals = new java.util.LinkedHashMap<>();
             for (ExternalSet set : externalSets()) {
                 Path file = dir.resolve(set.file());
                 if (!Files.isRegularFile(file)) {
@@ -138,9 +140,11 @@ final class ModelCardCommand implements Callable<Integer> {
                 Evaluation e = Evaluator.evaluate(scorer, rows, set.file());
                 sets.put(set, rows);
                 ours.put(set, e.sentences());
+                intervals.put(set, e.intervals());
                 md.append(row(set.name(), e.sentences()));
                 log.println("evaluated " + set.name());
             }
+            intervals(intervals, md);
             baseline(sets, ours, md, log);
             ptcSpans(dir).ifPresent(span -> md.append(String.format(Locale.ROOT, "%nPTC-2020 span level "
                     + "(Loaded_Language spans in %d articles, tokens inside reported phrases vs tokens overlapping "
@@ -160,6 +164,22 @@ final class ModelCardCommand implements Callable<Integer> {
     }
 
     record ArticleSpans(int articles, SpanMetrics metrics) {
+    }
+
+    /** How far each external figure could move on another sample of the same data. */
+    private static void intervals(Map<ExternalSet, MetricIntervals> intervals, StringBuilder md) {
+        if (intervals.isEmpty()) {
+            return;
+        }
+        MetricIntervals first = intervals.values().iterator().next();
+        md.append(String.format(Locale.ROOT, "%n%.0f%% bootstrap intervals (%d resamples of each set's sentences): "
+                + "the sampling noise of each figure above. Sentences of one article are drawn independently, which "
+                + "narrows the intervals somewhat; the spread between training seeds (see the ablations) comes on "
+                + "top.%n%n", 100 * first.level(), first.resamples()))
+                .append("| data | F1 | macro-F1 | MCC | ROC-AUC |\n|---|---|---|---|---|\n");
+        intervals.forEach((set, ci) -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n",
+                set.name(), EvalCommand.range(ci.f1()), EvalCommand.range(ci.macroF1()), EvalCommand.range(ci.mcc()),
+                EvalCommand.range(ci.rocAuc()))));
     }
 
     /** The OpenNLP baseline trained on the same train split, on the same external sets, beside FrameLens. */

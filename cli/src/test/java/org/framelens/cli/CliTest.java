@@ -145,7 +145,12 @@ class CliTest {
         assertEquals(0, eval.code(), eval.err());
         JsonNode e = ScoreCommand.json().readTree(Files.readString(json));
         assertEquals(80, e.get("sentences").get("total").asInt());
+        JsonNode auc = e.get("intervals").get("rocAuc");
+        double pointAuc = e.get("sentences").get("rocAuc").asDouble();
+        assertTrue(auc.get("low").asDouble() <= pointAuc && pointAuc <= auc.get("high").asDouble(), auc.toString());
+        assertTrue(eval.out().contains("95% bootstrap intervals (1000 resamples)"), eval.out());
         assertTrue(Files.readString(html).contains("<svg"));
+        assertTrue(Files.readString(html).contains("bootstrap intervals"));
 
         Result cv = run(concat(new String[] {"cv", "--skip-invalid", "--folds", "2", "--epochs", "2"}, mapping));
         assertEquals(0, cv.code(), cv.err());

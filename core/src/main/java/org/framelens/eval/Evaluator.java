@@ -14,7 +14,8 @@ import org.framelens.train.LabelledSpan;
 
 /**
  * Scores labelled sentences with a scorer and measures the result: sentence metrics at the scorer's threshold,
- * token-level metrics of the reported phrases where the data has spans, and a per-topic breakdown.
+ * bootstrap intervals of the headline metrics, token-level metrics of the reported phrases where the data has spans,
+ * and a per-topic breakdown.
  */
 public final class Evaluator {
     private Evaluator() {
@@ -63,7 +64,8 @@ public final class Evaluator {
         boolean anySpans = data.stream().anyMatch(LabelledSentence::spansKnown);
         Optional<SpanMetrics> tokens = anySpans ? Optional.of(SpanMetrics.ofTokens(goldTokens, predTokens))
                 : Optional.empty();
-        return new Evaluation(scorer.modelId(), dataName, BinaryMetrics.of(gold, prob, threshold), tokens, perTopic,
+        return new Evaluation(scorer.modelId(), dataName, BinaryMetrics.of(gold, prob, threshold),
+                Bootstrap.intervals(gold, prob, threshold), tokens, perTopic,
                 BinaryMetrics.reliability(gold, prob, BinaryMetrics.ECE_BINS), Curves.precisionRecall(gold, prob));
     }
 
