@@ -85,9 +85,9 @@ final class EvalCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** An interval as "low–high", three decimals each. */
+    /** An interval as "[low, high]", three decimals each. */
     static String range(Interval i) {
-        return String.format(Locale.ROOT, "%.3f–%.3f", i.low(), i.high());
+        return String.format(Locale.ROOT, "[%.3f, %.3f]", i.low(), i.high());
     }
 
     static void writeJson(Object value, Path file) throws IOException {
