@@ -37,10 +37,7 @@ class BootstrapTest {
 
         double[] w = Bootstrap.metrics(s.gold(), s.prob(), 0.5, Bootstrap.ascending(s.prob()), ones);
 
-        assertEquals(m.f1(), w[0], EPS);
-        assertEquals(m.macroF1(), w[1], EPS);
-        assertEquals(m.mcc(), w[2], EPS);
-        assertEquals(m.rocAuc(), w[3], EPS);
+        assertSameHeadlineMetrics(m, w);
     }
 
     @Test
@@ -63,10 +60,15 @@ class BootstrapTest {
 
         double[] w = Bootstrap.metrics(s.gold(), s.prob(), 0.4, Bootstrap.ascending(s.prob()), counts);
 
-        assertEquals(expanded.f1(), w[0], EPS);
-        assertEquals(expanded.macroF1(), w[1], EPS);
-        assertEquals(expanded.mcc(), w[2], EPS);
-        assertEquals(expanded.rocAuc(), w[3], EPS);
+        assertSameHeadlineMetrics(expanded, w);
+    }
+
+    /** {@code weighted} holds F1, macro-F1, MCC and ROC-AUC, in that order. */
+    private static void assertSameHeadlineMetrics(BinaryMetrics expected, double[] weighted) {
+        assertEquals(expected.f1(), weighted[0], EPS);
+        assertEquals(expected.macroF1(), weighted[1], EPS);
+        assertEquals(expected.mcc(), weighted[2], EPS);
+        assertEquals(expected.rocAuc(), weighted[3], EPS);
     }
 
     @Test
