@@ -129,8 +129,7 @@ final class ModelCardCommand implements Callable<Integer> {
         if (Files.isDirectory(dir)) {
             md.append(header());
             Map<ExternalSet, List<LabelledSentence>> sets = new java.util.LinkedHashMap<>();
-            Map<ExternalSet, BinaryMetrics> ours = new java.util.LinkedHashMap<>();
-            Map<ExternalSet, MetricIntervals> intervals = new java.util.LinkedHashMap<>();
+            Map<ExternalSet, Evaluation> ours = new java.util.LinkedHashMap<>();
             for (ExternalSet set : externalSets()) {
                 Path file = dir.resolve(set.file());
                 if (!Files.isRegularFile(file)) {
@@ -139,12 +138,11 @@ final class ModelCardCommand implements Callable<Integer> {
                 List<LabelledSentence> rows = new ArrayList<>(CorpusReader.read(file, set.mapping(), true).sentences());
                 Evaluation e = Evaluator.evaluate(scorer, rows, set.file());
                 sets.put(set, rows);
-                ours.put(set, e.sentences());
-                intervals.put(set, e.intervals());
+                ours.put(set, e);
                 md.append(row(set.name(), e.sentences()));
                 log.println("evaluated " + set.name());
             }
-            intervals(intervals, md);
+            intervals(ours, md);
             baseline(sets, ours, md, log);
             ptcSpans(dir).ifPresent(span -> md.append(String.format(Locale.ROOT, "%nPTC-2020 span level "
                     + "(Loaded_Language spans in %d articles, tokens inside reported phrases vs tokens overlapping "
@@ -167,23 +165,25 @@ final class ModelCardCommand implements Callable<Integer> {
     }
 
     /** How far each external figure could move on another sample of the same data. */
-    private static void intervals(Map<ExternalSet, MetricIntervals> intervals, StringBuilder md) {
-        if (intervals.isEmpty()) {
+    private static void intervals(Map<ExternalSet, Evaluation> evaluations, StringBuilder md) {
+        if (evaluations.isEmpty()) {
             return;
         }
-        MetricIntervals first = intervals.values().iterator().next();
+        MetricIntervals first = evaluations.values().iterator().next().intervals();
         md.append(String.format(Locale.ROOT, "%n%.0f%% bootstrap intervals (%d resamples of each set's sentences): "
                 + "the sampling noise of each figure above. Sentences of one article are drawn independently, which "
                 + "narrows the intervals somewhat; the spread between training seeds (see the ablations) comes on "
                 + "top.%n%n", 100 * first.level(), first.resamples()))
                 .append("| data | F1 | macro-F1 | MCC | ROC-AUC |\n|---|---|---|---|---|\n");
-        intervals.forEach((set, ci) -> md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n",
-                set.name(), EvalCommand.range(ci.f1()), EvalCommand.range(ci.macroF1()), EvalCommand.range(ci.mcc()),
-                EvalCommand.range(ci.rocAuc()))));
+        evaluations.forEach((set, e) -> {
+            MetricIntervals ci = e.intervals();
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |%n", set.name(), EvalCommand.range(ci.f1()),
+                    EvalCommand.range(ci.macroF1()), EvalCommand.range(ci.mcc()), EvalCommand.range(ci.rocAuc())));
+        });
     }
 
     /** The OpenNLP baseline trained on the same train split, on the same external sets, beside FrameLens. */
-    private void baseline(Map<ExternalSet, List<LabelledSentence>> sets, Map<ExternalSet, BinaryMetrics> ours,
+    private void baseline(Map<ExternalSet, List<LabelledSentence>> sets, Map<ExternalSet, Evaluation> ours,
                           StringBuilder md, PrintWriter log) {
         if (!Files.isRegularFile(data) || sets.isEmpty()) {
             return;
@@ -201,7 +201,7 @@ final class ModelCardCommand implements Callable<Integer> {
             BinaryMetrics peer = doccat.evaluate(e.getValue());
             md.append(String.format(Locale.ROOT, "| %s | %.3f | %.3f | %.3f | %.3f | %+.1f |%n", e.getKey().name(),
                     peer.f1(), peer.macroF1(), peer.mcc(), peer.rocAuc(),
-                    100 * (ours.get(e.getKey()).macroF1() - peer.macroF1())));
+                    100 * (ours.get(e.getKey()).sentences().macroF1() - peer.macroF1())));
             log.println("evaluated the OpenNLP peer on " + e.getKey().name());
         }
     }
