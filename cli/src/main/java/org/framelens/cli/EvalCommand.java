@@ -71,10 +71,7 @@ final class EvalCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "  ROC-AUC %.3f  PR-AUC %.3f  ECE %.3f  Brier %.3f%n", m.rocAuc(), m.prAuc(),
                 m.ece(), m.brier());
         out.printf(Locale.ROOT, "  confusion: TP %d  FP %d  FN %d  TN %d%n", m.tp(), m.fp(), m.fn(), m.tn());
-        MetricIntervals ci = e.intervals();
-        out.printf(Locale.ROOT, "  %.0f%% bootstrap intervals (%d resamples): F1 %s  macro-F1 %s  MCC %s  ROC-AUC %s%n",
-                100 * ci.level(), ci.resamples(), range(ci.f1()), range(ci.macroF1()), range(ci.mcc()),
-                range(ci.rocAuc()));
+        out.println("  " + describe(e.intervals()));
         e.tokens().ifPresent(t -> out.printf(Locale.ROOT, "  tokens  P %.3f  R %.3f  F1 %.3f%n", t.precision(),
                 t.recall(), t.f1()));
         if (!e.perTopic().isEmpty()) {
@@ -83,6 +80,13 @@ final class EvalCommand implements Callable<Integer> {
                     "    %-28s %5d  %.3f  %.3f%n", topic, t.total(), t.f1(), t.macroF1()));
         }
         out.flush();
+    }
+
+    /** One line, for example "95% bootstrap intervals (1000 resamples): F1 [0.315, 0.341], macro-F1 ...". */
+    static String describe(MetricIntervals ci) {
+        return String.format(Locale.ROOT, "%.0f%% bootstrap intervals (%d resamples): F1 %s, macro-F1 %s, MCC %s, "
+                + "ROC-AUC %s", 100 * ci.level(), ci.resamples(), range(ci.f1()), range(ci.macroF1()),
+                range(ci.mcc()), range(ci.rocAuc()));
     }
 
     /** An interval as "[low, high]", three decimals each. */

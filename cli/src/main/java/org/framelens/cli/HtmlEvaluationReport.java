@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import org.framelens.eval.BinaryMetrics;
 import org.framelens.eval.Evaluation;
-import org.framelens.eval.MetricIntervals;
 import org.framelens.eval.PrecisionRecallPoint;
 import org.framelens.eval.ReliabilityBin;
 
@@ -36,12 +35,7 @@ final class HtmlEvaluationReport {
         for (int i = 0; i < v.length; i++) {
             h.append("<td>").append(i < 2 ? String.valueOf((long) v[i]) : fmt(v[i])).append("</td>");
         }
-        MetricIntervals ci = e.intervals();
-        h.append("</tr></table><p>").append(String.format(Locale.ROOT, "%.0f", 100 * ci.level()))
-                .append("% bootstrap intervals (")
-                .append(ci.resamples()).append(" resamples): F1 ").append(EvalCommand.range(ci.f1()))
-                .append(", macro-F1 ").append(EvalCommand.range(ci.macroF1())).append(", MCC ")
-                .append(EvalCommand.range(ci.mcc())).append(", ROC-AUC ").append(EvalCommand.range(ci.rocAuc()))
+        h.append("</tr></table><p>").append(esc(EvalCommand.describe(e.intervals())))
                 .append("</p><h2>Confusion matrix</h2><table><tr><th></th><th>predicted loaded</th>")
                 .append("<th>predicted neutral</th></tr><tr><th>gold loaded</th><td>").append(m.tp())
                 .append("</td><td>").append(m.fn()).append("</td></tr><tr><th>gold neutral</th><td>").append(m.fp())
