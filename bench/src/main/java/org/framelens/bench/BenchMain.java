@@ -1,5 +1,7 @@
 package org.framelens.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.framelens.FrameLens;
 import org.framelens.FramingScorer;
+import org.framelens.model.BundleIO;
+import org.framelens.model.ModelBundle;
 
 /**
  * Runs every benchmark once and writes {@code bench/results/latest.json} and {@code docs/PERFORMANCE.md}.
@@ -42,7 +46,8 @@ public final class BenchMain {
         r.put("minilm_train_sample", Math.min(MINILM_TRAIN_SAMPLE, corpus.train().size()));
         print("corpus %s: %d train, %d test; %d cores", corpusPath, corpus.train().size(), corpus.test().size(), cores);
 
-        FramingScorer scorer = FrameLens.loadDefault();
+        ModelBundle bundle = defaultBundle();
+        FramingScorer scorer = FrameLens.fromBundle(bundle);
         r.put("model_id", scorer.modelId());
         FrameLensBench fl = new FrameLensBench(scorer, corpus.testTexts(), WARMUP_MS, MEASURE_MS);
         r.put("f1_framelens", fl.f1(corpus.testGold()));
@@ -59,6 +64,15 @@ public final class BenchMain {
                     FrameLensBench.SENTENCES_PER_ARTICLE, threads, d.sentencesPerSecond());
             r.put("doc_sentences_per_s_threads" + threads, d.sentencesPerSecond());
         }
+        StageTimes.Result stages = StageTimes.measure(bundle, scorer, corpus.testTexts(), WARMUP_MS, MEASURE_MS);
+        print("one thread, batch 256, microseconds per sentence: tokenize %.2f, encode %.2f, network %.2f, "
+                + "results %.2f; whole scoreAll %.2f", stages.tokenizeUs(), stages.encodeUs(), stages.networkUs(),
+                stages.resultsUs(), stages.scoreAllUs());
+        r.put("stage_us_tokenize", stages.tokenizeUs());
+        r.put("stage_us_encode", stages.encodeUs());
+        r.put("stage_us_network", stages.networkUs());
+        r.put("stage_us_results", stages.resultsUs());
+        r.put("stage_us_score_all", stages.scoreAllUs());
         r.put("e2e_sentences_per_s_batch256", r.get("e2e_sentences_per_s_batch256_threads" + cores));
         r.put("e2e_sentences_per_s_batch1", r.get("e2e_sentences_per_s_batch1_threads" + cores));
         Latency.Result lat = fl.latency(5_000);
@@ -141,6 +155,16 @@ public final class BenchMain {
         r.put(key + "_sentences_per_s", p.sentencesPerSecond());
         r.put(key + "_threads", p.threads());
         r.put(key + "_note", p.name() + "; " + p.note());
+    }
+
+    /** The bundle {@link FrameLens#loadDefault()} wraps, for the stage timings that need its parts. */
+    private static ModelBundle defaultBundle() throws IOException {
+        try (InputStream in = FrameLens.class.getResourceAsStream(FrameLens.DEFAULT_MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new IOException(FrameLens.DEFAULT_MODEL_RESOURCE + " is not on the classpath (framelens-models)");
+            }
+            return BundleIO.read(in, "classpath:" + FrameLens.DEFAULT_MODEL_RESOURCE);
+        }
     }
 
     /** The nearest ancestor of the working directory holding {@code training-data/corpus.jsonl}. */

@@ -67,6 +67,16 @@ final class Report {
                 .append(fmt(r.get("peak_rss_mb_bench_process"))).append(" MB after the FrameLens phases; the "
                 + "cold-start child (`-Xmx512m`, one sentence) at ")
                 .append(fmt(r.get("cold_start_child_peak_rss_mb"))).append(" MB.\n");
+        if (r.containsKey("stage_us_score_all")) {
+            b.append("\nWhere one thread's time goes (batch 256, microseconds per sentence): tokenizing ")
+                    .append(fmt(r.get("stage_us_tokenize"))).append(", encoding ")
+                    .append(fmt(r.get("stage_us_encode"))).append(", the network (first layer folded into lookups, "
+                    + "the rest in DL4J) ").append(fmt(r.get("stage_us_network"))).append(", building the results ")
+                    .append(fmt(r.get("stage_us_results"))).append("; the whole `scoreAll` call ")
+                    .append(fmt(r.get("stage_us_score_all"))).append(". The OpenNLP peer takes ")
+                    .append(fmt(1e6 / num(r.get("opennlp_sentences_per_s"))))
+                    .append(" per sentence, tokenizing included.\n");
+        }
         b.append("\n## All figures\n\n| Key | Value |\n|---|---|\n");
         r.forEach((k, v) -> b.append("| `").append(k).append("` | ").append(fmt(v)).append(" |\n"));
         b.append("\nThroughput includes tokenization and result construction. \"All cores\" means N threads sharing "
