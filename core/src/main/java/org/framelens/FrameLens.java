@@ -30,13 +30,23 @@ public final class FrameLens {
      * @throws BundleException if {@code framelens-models} is not on the classpath or its bundle is invalid
      */
     public static FramingScorer loadDefault() {
+        return fromBundle(defaultBundle());
+    }
+
+    /**
+     * Reads and validates the default model bundle from the classpath, for callers that need its parts (its
+     * manifest, vocabulary or network) rather than a scorer.
+     *
+     * @throws BundleException if {@code framelens-models} is not on the classpath or its bundle is invalid
+     */
+    public static ModelBundle defaultBundle() {
         try (InputStream in = FrameLens.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
             if (in == null) {
                 throw new BundleException(BundleException.Reason.UNREADABLE, "default model "
                         + DEFAULT_MODEL_RESOURCE + " is not on the classpath; add the org.framelens:framelens-models "
                         + "dependency or load a bundle with FrameLens.load(path)");
             }
-            return fromBundle(BundleIO.read(in, "classpath:" + DEFAULT_MODEL_RESOURCE));
+            return BundleIO.read(in, "classpath:" + DEFAULT_MODEL_RESOURCE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,5 @@
 package org.framelens.bench;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.framelens.FrameLens;
 import org.framelens.FramingScorer;
-import org.framelens.model.BundleIO;
 import org.framelens.model.ModelBundle;
 
 /**
@@ -46,7 +43,7 @@ public final class BenchMain {
         r.put("minilm_train_sample", Math.min(MINILM_TRAIN_SAMPLE, corpus.train().size()));
         print("corpus %s: %d train, %d test; %d cores", corpusPath, corpus.train().size(), corpus.test().size(), cores);
 
-        ModelBundle bundle = defaultBundle();
+        ModelBundle bundle = FrameLens.defaultBundle();
         FramingScorer scorer = FrameLens.fromBundle(bundle);
         r.put("model_id", scorer.modelId());
         FrameLensBench fl = new FrameLensBench(scorer, corpus.testTexts(), WARMUP_MS, MEASURE_MS);
@@ -155,16 +152,6 @@ public final class BenchMain {
         r.put(key + "_sentences_per_s", p.sentencesPerSecond());
         r.put(key + "_threads", p.threads());
         r.put(key + "_note", p.name() + "; " + p.note());
-    }
-
-    /** The bundle {@link FrameLens#loadDefault()} wraps, for the stage timings that need its parts. */
-    private static ModelBundle defaultBundle() throws IOException {
-        try (InputStream in = FrameLens.class.getResourceAsStream(FrameLens.DEFAULT_MODEL_RESOURCE)) {
-            if (in == null) {
-                throw new IOException(FrameLens.DEFAULT_MODEL_RESOURCE + " is not on the classpath (framelens-models)");
-            }
-            return BundleIO.read(in, "classpath:" + FrameLens.DEFAULT_MODEL_RESOURCE);
-        }
     }
 
     /** The nearest ancestor of the working directory holding {@code training-data/corpus.jsonl}. */

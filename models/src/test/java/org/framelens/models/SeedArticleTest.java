@@ -79,4 +79,13 @@ class SeedArticleTest {
         assertEquals("framelens-default", scorer.modelId());
         assertTrue(scorer.threshold() > 0 && scorer.threshold() < 1);
     }
+
+    @Test
+    void defaultBundleIsTheBundleTheDefaultScorerWraps() {
+        var bundle = FrameLens.defaultBundle();
+        assertEquals(scorer.manifest(), bundle.manifest());
+        String sentence = containing("red lines").text();
+        assertEquals(scorer.score(sentence).probability(),
+                FrameLens.fromBundle(bundle).score(sentence).probability(), 1e-6);
+    }
 }
