@@ -34,8 +34,11 @@ import org.framelens.text.TokenizerAdapter;
 public final class FramingScorer {
     /** Tokens per sentence that are scored; the rest of a longer sentence is ignored and the result flagged. */
     public static final int MAX_TOKENS = 256;
-    /** Sentences per network call: large enough for throughput, small enough to bound memory. */
-    static final int BATCH = 128;
+    /**
+     * Sentences per network call ({@link #scoreAll} sorts its sentences by length and runs them in batches of this
+     * size): large enough for throughput, small enough to bound memory.
+     */
+    public static final int BATCH = 128;
 
     private final ModelBundle bundle;
     private final SentenceEncoder encoder;

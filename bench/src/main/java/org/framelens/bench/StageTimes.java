@@ -14,14 +14,12 @@ import org.framelens.text.TokenizerAdapter;
 
 /**
  * Where one thread's time goes in {@code scoreAll} at batch 256: tokenizing, encoding and the network timed one
- * after another on each batch the way the scorer runs them (sorted by length, {@value #NETWORK_BATCH} sentences per
+ * after another on each batch the way the scorer runs them (sorted by length, {@link FramingScorer#BATCH} sentences per
  * network call), then the whole {@code scoreAll} call on the same batch. What the whole call takes beyond the three
  * stages is building the results: phrases, device labels and the score objects.
  */
 final class StageTimes {
     private static final int BATCH = 256;
-    /** {@code FramingScorer}'s network batch. */
-    private static final int NETWORK_BATCH = 128;
 
     /** Microseconds per sentence. */
     record Result(double tokenizeUs, double encodeUs, double networkUs, double scoreAllUs) {
@@ -72,13 +70,14 @@ final class StageTimes {
         long start = System.nanoTime();
         List<List<Token>> tokens = new ArrayList<>(batch.size());
         for (String s : batch) {
-            tokens.add(tokenizer.tokenize(s, 0, s.length(), FramingScorer.MAX_TOKENS + 1));
+            List<Token> t = tokenizer.tokenize(s, 0, s.length(), FramingScorer.MAX_TOKENS + 1);
+            tokens.add(t.size() > FramingScorer.MAX_TOKENS ? t.subList(0, FramingScorer.MAX_TOKENS) : t);
         }
         tokens.sort(Comparator.comparingInt(List::size));
         long tokenized = System.nanoTime();
         List<EncodedBatch> encoded = new ArrayList<>();
-        for (int from = 0; from < tokens.size(); from += NETWORK_BATCH) {
-            encoded.add(encoder.encode(tokens.subList(from, Math.min(tokens.size(), from + NETWORK_BATCH))));
+        for (int from = 0; from < tokens.size(); from += FramingScorer.BATCH) {
+            encoded.add(encoder.encode(tokens.subList(from, Math.min(tokens.size(), from + FramingScorer.BATCH))));
         }
         long encodedAt = System.nanoTime();
         for (EncodedBatch e : encoded) {
