@@ -14,11 +14,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.framelens.encode.WordFeatures;
@@ -29,13 +32,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.eigen.Eigen;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Builds the default model's word-feature table ({@code models/word-features.bin}): for every whole word of
  * all-MiniLM-L6-v2's WordPiece vocabulary, every word of the VADER lexicon and every word of the project corpus, the
  * word's VADER valence (absolute and signed, divided by 4) followed by the top principal components of its
  * all-MiniLM-L6-v2 sentence embedding (the word embedded alone). Run once; the table then ships in the bundle, so
- * inference needs neither ONNX Runtime nor the lexicon.
+ * inference needs neither ONNX Runtime nor the lexicon. An optional word list (the default table uses SCOWL's
+ * American English "large" list, Debian package {@code wamerican-large}) adds the rarer words news uses, such as
+ * "nefarious" or "vilify", which none of those sources hold; they share the base words' principal components.
  *
  * <p>{@code java -cp "bench/target/framelens-bench.jar:bench/target/lib/*" org.framelens.bench.WordFeatureBuilder
  * training-data/corpus.jsonl models/word-features.bin 32}
@@ -49,8 +55,8 @@ public final class WordFeatureBuilder {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) {
-            System.err.println("usage: WordFeatureBuilder CORPUS.jsonl OUT.bin COMPONENTS");
+        if (args.length != 3 && args.length != 4) {
+            System.err.println("usage: WordFeatureBuilder CORPUS.jsonl OUT.bin COMPONENTS [EXTRA_WORDS.txt]");
             System.exit(2);
         }
         Map<String, Float> valence = vader();
@@ -58,17 +64,23 @@ public final class WordFeatureBuilder {
         words.addAll(wordpieceWholeWords());
         words.addAll(corpusWords(Path.of(args[0])));
         words.removeIf(w -> !WORD.matcher(w).matches());
-        List<String> list = new ArrayList<>(words);
-        System.err.printf(Locale.ROOT, "embedding %d words with all-MiniLM-L6-v2...%n", list.size());
-        float[][] embedded = embed(list);
-        float[][] components = principalComponents(embedded, Integer.parseInt(args[2]));
+        List<String> base = new ArrayList<>(words);
+        List<String> extra = args.length == 4 ? extraWords(Path.of(args[3]), words) : List.of();
+        System.err.printf(Locale.ROOT, "embedding %d + %d words with all-MiniLM-L6-v2...%n", base.size(), extra.size());
+        float[][] embedded = embed(base);
+        Projection pca = Projection.fit(embedded, Integer.parseInt(args[2]));
+        float[][] components = pca.apply(embedded);
+        float[][] extraComponents = pca.applyClipped(embed(extra));
+        List<String> list = new ArrayList<>(base);
+        list.addAll(extra);
         List<float[]> vectors = new ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
             float v = valence.getOrDefault(list.get(i), 0f);
-            float[] row = new float[2 + components[i].length];
+            float[] c = i < base.size() ? components[i] : extraComponents[i - base.size()];
+            float[] row = new float[2 + c.length];
             row[0] = Math.abs(v) / 4f;
             row[1] = v / 4f;
-            System.arraycopy(components[i], 0, row, 2, components[i].length);
+            System.arraycopy(c, 0, row, 2, c.length);
             vectors.add(row);
         }
         WordFeatures table = WordFeatures.of(list, vectors);
@@ -76,6 +88,24 @@ public final class WordFeatureBuilder {
             table.write(out);
         }
         System.err.println("wrote " + args[1] + ": " + table);
+    }
+
+    /**
+     * Lower-case words of a word list (one per line, such as SCOWL's) that the base table lacks, leaving out possessives and
+     * inflections that a lookup already strips to a word of the table (shortest first, so stems are decided first).
+     */
+    private static List<String> extraWords(Path file, Set<String> base) throws IOException {
+        List<String> candidates = new ArrayList<>(new TreeSet<>(Files.readAllLines(file, StandardCharsets.UTF_8)));
+        // possessives never reach the table: the tokenizer splits "'s" off
+        candidates.removeIf(w -> !WORD.matcher(w).matches() || w.endsWith("'s") || base.contains(w));
+        candidates.sort(Comparator.comparingInt(String::length));
+        Set<String> kept = new HashSet<>();
+        for (String w : candidates) {
+            if (WordFeatures.stems(w).stream().noneMatch(s -> base.contains(s) || kept.contains(s))) {
+                kept.add(w);
+            }
+        }
+        return new ArrayList<>(new TreeSet<>(kept));
     }
 
     /** VADER's single-word entries (its emoticons and multi-word entries are skipped by the word pattern). */
@@ -142,16 +172,44 @@ public final class WordFeatureBuilder {
         return out;
     }
 
-    /** Projects onto the top {@code k} principal components, each scaled to standard deviation 0.5. */
-    private static float[][] principalComponents(float[][] rows, int k) {
-        INDArray x = Nd4j.create(rows).castTo(DataType.DOUBLE);
-        x.subiRowVector(x.mean(0));
-        INDArray cov = x.transpose().mmul(x).divi(rows.length - 1);
-        Eigen.symmetricGeneralizedEigenvalues(cov, true); // ascending; cov now holds the eigenvectors
-        long n = cov.columns();
-        INDArray top = cov.get(NDArrayIndex.all(), NDArrayIndex.interval(n - k, n));
-        INDArray projected = x.mmul(top);
-        projected.diviRowVector(projected.std(0).addi(1e-8)).muli(0.5);
-        return projected.castTo(DataType.FLOAT).toFloatMatrix();
+    /**
+     * The top principal components of the base words' embeddings, each scaled to standard deviation 0.5. Extra words
+     * are projected with the base words' basis and clipped to their range, so adding them leaves every base word's
+     * quantised row as it was.
+     */
+    private record Projection(INDArray mean, INDArray top, INDArray std, INDArray max) {
+        static Projection fit(float[][] rows, int k) {
+            INDArray x = Nd4j.create(rows).castTo(DataType.DOUBLE);
+            INDArray mean = x.mean(0);
+            x.subiRowVector(mean);
+            INDArray cov = x.transpose().mmul(x).divi(rows.length - 1);
+            Eigen.symmetricGeneralizedEigenvalues(cov, true); // ascending; cov now holds the eigenvectors
+            long n = cov.columns();
+            INDArray top = cov.get(NDArrayIndex.all(), NDArrayIndex.interval(n - k, n)).dup();
+            INDArray projected = x.mmul(top);
+            INDArray std = projected.std(0).addi(1e-8);
+            INDArray max = Transforms.abs(projected.diviRowVector(std).muli(0.5)).max(0);
+            return new Projection(mean, top, std, max);
+        }
+
+        float[][] apply(float[][] rows) {
+            if (rows.length == 0) {
+                return new float[0][];
+            }
+            INDArray x = Nd4j.create(rows).castTo(DataType.DOUBLE);
+            x.subiRowVector(mean);
+            return x.mmul(top).diviRowVector(std).muli(0.5).castTo(DataType.FLOAT).toFloatMatrix();
+        }
+
+        float[][] applyClipped(float[][] rows) {
+            float[][] out = apply(rows);
+            float[] limit = max.castTo(DataType.FLOAT).toFloatVector();
+            for (float[] row : out) {
+                for (int d = 0; d < row.length; d++) {
+                    row[d] = Math.max(-limit[d], Math.min(limit[d], row[d]));
+                }
+            }
+            return out;
+        }
     }
 }

@@ -177,20 +177,33 @@ public final class WordFeatures {
         if (q != null) {
             return q;
         }
-        for (String[] s : SUFFIXES) {
-            if (word.length() > s[0].length() + 2 && word.endsWith(s[0])) {
-                String stem = word.substring(0, word.length() - s[0].length()) + s[1];
-                q = rows.get(stem);
-                int n = stem.length();
-                if (q == null && n > 2 && stem.charAt(n - 1) == stem.charAt(n - 2)) {
-                    q = rows.get(stem.substring(0, n - 1)); // slammed -> slamm -> slam
-                }
-                if (q != null) {
-                    return q;
-                }
+        for (String stem : stems(word)) {
+            q = rows.get(stem);
+            if (q != null) {
+                return q;
             }
         }
         return null;
+    }
+
+    /**
+     * The inflection-stripped forms a lookup tries, in order, when a word itself has no entry ("slammed": "slamm",
+     * "slam", "slammd"...). Table builders use it to leave out inflections that already resolve to their stem.
+     */
+    public static List<String> stems(String token) {
+        String word = key(token);
+        List<String> out = new ArrayList<>(4);
+        for (String[] s : SUFFIXES) {
+            if (word.length() > s[0].length() + 2 && word.endsWith(s[0])) {
+                String stem = word.substring(0, word.length() - s[0].length()) + s[1];
+                out.add(stem);
+                int n = stem.length();
+                if (n > 2 && stem.charAt(n - 1) == stem.charAt(n - 2)) {
+                    out.add(stem.substring(0, n - 1)); // slammed -> slamm -> slam
+                }
+            }
+        }
+        return out;
     }
 
     private static String key(String token) {

@@ -42,6 +42,17 @@ class WordFeaturesTest {
     }
 
     @Test
+    void stemsListTheFormsALookupTriesInOrder() {
+        assertEquals(List.of("slamm", "slam", "slamme"), WordFeatures.stems("Slammed"));
+        assertEquals(List.of("partie", "parti", "party"), WordFeatures.stems("parties"));
+        assertEquals(List.of(), WordFeatures.stems("calm"));
+        assertEquals(List.of(), WordFeatures.stems("is"), "too short to strip");
+        for (String word : List.of("slammed", "parties", "annihilated", "calmly")) {
+            assertTrue(WordFeatures.stems(word).stream().anyMatch(TABLE::contains), word);
+        }
+    }
+
+    @Test
     void unknownWordsGetZeros() {
         assertFalse(TABLE.contains("purple"));
         assertArrayEquals(new float[2], TABLE.vector("purple"));
