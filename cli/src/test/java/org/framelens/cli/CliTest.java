@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.framelens.FrameLens;
+import org.framelens.model.BundleIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,6 +138,8 @@ class CliTest {
         assertTrue(train.err().contains("training on 64 sentences + 32 joined"), train.err());
         assertTrue(Files.exists(model));
         assertTrue(train.out().contains("test: n="), train.out());
+        assertEquals(FrameLens.defaultBundle().wordFeatures(), BundleIO.read(model).wordFeatures(),
+                "by default a new model reads the default model's word-feature table");
 
         Path json = dir.resolve("eval.json");
         Path html = dir.resolve("eval.html");
