@@ -14,9 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +40,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * all-MiniLM-L6-v2's WordPiece vocabulary, every word of the VADER lexicon and every word of the project corpus, the
  * word's VADER valence (absolute and signed, divided by 4) followed by the top principal components of its
  * all-MiniLM-L6-v2 sentence embedding (the word embedded alone). Run once; the table then ships in the bundle, so
- * inference needs neither ONNX Runtime nor the lexicon. An optional word list (the default table uses SCOWL's
- * American English "large" list, Debian package {@code wamerican-large}) adds the rarer words news uses, such as
- * "nefarious" or "vilify", which none of those sources hold; they share the base words' principal components.
+ * inference needs neither ONNX Runtime nor the lexicon. Optional word lists (the default table uses SCOWL's
+ * American and British English "large" lists, Debian packages {@code wamerican-large} and {@code wbritish-large})
+ * add the rarer words news uses, such as "nefarious" or "vilify", which none of those sources hold; they share the
+ * base words' principal components.
  *
  * <p>{@code java -cp "bench/target/framelens-bench.jar:bench/target/lib/*" org.framelens.bench.WordFeatureBuilder
  * training-data/corpus.jsonl models/word-features.bin 32}
@@ -55,8 +57,8 @@ public final class WordFeatureBuilder {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3 && args.length != 4) {
-            System.err.println("usage: WordFeatureBuilder CORPUS.jsonl OUT.bin COMPONENTS [EXTRA_WORDS.txt]");
+        if (args.length < 3) {
+            System.err.println("usage: WordFeatureBuilder CORPUS.jsonl OUT.bin COMPONENTS [EXTRA_WORDS.txt...]");
             System.exit(2);
         }
         Map<String, Float> valence = vader();
@@ -65,7 +67,8 @@ public final class WordFeatureBuilder {
         words.addAll(corpusWords(Path.of(args[0])));
         words.removeIf(w -> !WORD.matcher(w).matches());
         List<String> base = new ArrayList<>(words);
-        List<String> extra = args.length == 4 ? extraWords(Path.of(args[3]), words) : List.of();
+        List<Path> lists = Arrays.stream(args, 3, args.length).map(Path::of).toList();
+        List<String> extra = extraWords(lists, words);
         System.err.printf(Locale.ROOT, "embedding %d + %d words with all-MiniLM-L6-v2...%n", base.size(), extra.size());
         float[][] embedded = embed(base);
         Projection pca = Projection.fit(embedded, Integer.parseInt(args[2]));
@@ -91,11 +94,15 @@ public final class WordFeatureBuilder {
     }
 
     /**
-     * Lower-case words of a word list (one per line, such as SCOWL's) that the base table lacks, leaving out possessives and
+     * Lower-case words of word lists (one per line, such as SCOWL's) that the base table lacks, leaving out possessives and
      * inflections that a lookup already strips to a word of the table (shortest first, so stems are decided first).
      */
-    private static List<String> extraWords(Path file, Set<String> base) throws IOException {
-        List<String> candidates = new ArrayList<>(new TreeSet<>(Files.readAllLines(file, StandardCharsets.UTF_8)));
+    private static List<String> extraWords(List<Path> files, Set<String> base) throws IOException {
+        TreeSet<String> listed = new TreeSet<>();
+        for (Path file : files) {
+            listed.addAll(Files.readAllLines(file, StandardCharsets.UTF_8));
+        }
+        List<String> candidates = new ArrayList<>(listed);
         // possessives never reach the table: the tokenizer splits "'s" off
         candidates.removeIf(w -> !WORD.matcher(w).matches() || w.endsWith("'s") || base.contains(w));
         candidates.sort(Comparator.comparingInt(String::length));
