@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.framelens.BundleException;
 import org.framelens.FrameLens;
 import org.framelens.Fixtures;
@@ -123,6 +125,22 @@ class WordFeaturesModelTest {
         BundleException e = reject(BundleValidationTest.zip(tampered));
         assertEquals(BundleException.Reason.HASH_MISMATCH, e.reason());
         assertTrue(e.getMessage().contains(BundleIO.WORD_FEATURES), e.getMessage());
+    }
+
+    @Test
+    void theIncompressibleEntriesAreStoredSoThatLoadingNeedNotInflateThem() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        BundleIO.write(bundle, out);
+        Map<String, Integer> methods = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                methods.put(e.getName(), e.getMethod());
+            }
+        }
+        assertEquals(ZipEntry.STORED, methods.get(BundleIO.WORD_FEATURES));
+        assertEquals(ZipEntry.STORED, methods.get(BundleIO.NETWORK));
+        assertEquals(ZipEntry.DEFLATED, methods.get(BundleIO.VOCABULARY));
+        assertEquals(ZipEntry.DEFLATED, methods.get(BundleIO.MANIFEST));
     }
 
     private static BundleException reject(byte[] zip) {
