@@ -46,7 +46,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * base words' principal components.
  *
  * <p>{@code java -cp "bench/target/framelens-bench.jar:bench/target/lib/*" org.framelens.bench.WordFeatureBuilder
- * training-data/corpus.jsonl models/word-features.bin 32}
+ * training-data/corpus.jsonl models/word-features.bin 128 LIST...} (the README gives the lists).
  */
 public final class WordFeatureBuilder {
     private static final Pattern WORD = Pattern.compile("[a-z][a-z'-]*[a-z]");
@@ -94,8 +94,9 @@ public final class WordFeatureBuilder {
     }
 
     /**
-     * Lower-case words of word lists (one per line, such as SCOWL's) that the base table lacks, leaving out possessives and
-     * inflections that a lookup already strips to a word of the table (shortest first, so stems are decided first).
+     * Lower-case words of word lists (one per line, such as SCOWL's) that the base table lacks, leaving out
+     * possessives and inflections that a lookup already strips to a word of the table (shortest first, so that stems
+     * are decided first).
      */
     private static List<String> extraWords(List<Path> files, Set<String> base) throws IOException {
         TreeSet<String> listed = new TreeSet<>();

@@ -188,7 +188,7 @@ public final class WordFeatures {
 
     /**
      * The inflection-stripped forms a lookup tries, in order, when a word itself has no entry ("slammed": "slamm",
-     * "slam", "slammd"...). Table builders use it to leave out inflections that already resolve to their stem.
+     * "slam", "slamme"). Table builders use it to leave out inflections that already resolve to their stem.
      */
     public static List<String> stems(String token) {
         String word = key(token);

@@ -13,7 +13,6 @@ import org.framelens.model.BundleIO;
 
 /** Resolves {@link TrainingConfig#wordFeatures()} to a table: none, the shipped default, or a file. */
 final class WordFeatureSource {
-
     private WordFeatureSource() {
     }
 
