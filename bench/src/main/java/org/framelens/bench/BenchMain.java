@@ -37,6 +37,7 @@ public final class BenchMain {
         r.put("timestamp", Instant.now().toString());
         r.put("machine", cores + " cores, " + System.getProperty("os.arch") + ", Java "
                 + System.getProperty("java.version") + ", OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS"));
+        r.put("cores", cores);
         r.put("load_average_1m_at_start", Memory.loadAverage());
         r.put("train_sentences", corpus.train().size());
         r.put("test_sentences", corpus.test().size());
