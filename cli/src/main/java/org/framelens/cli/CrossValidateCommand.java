@@ -24,7 +24,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code framelens cv}: stratified k-fold cross-validation on a corpus. */
 @Command(name = "cv", mixinStandardHelpOptions = true,
         description = {"Stratified k-fold cross-validation: each fold is scored by a model trained on the others "
-                + "(10% of which is held out as dev for early stopping and calibration). Reports mean ± std.",
+                + "(10%% of which is held out as dev for early stopping and calibration). Reports mean ± std.",
             "Example: framelens cv --data news.csv --text-column sentence --label-column bias --positive-label 1 "
                 + "--folds 5"})
 final class CrossValidateCommand implements Callable<Integer> {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code framelens eval}: measures a model on labelled data. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = {"Evaluate a model on a labelled corpus: precision, recall, F1 (loaded and macro), accuracy, "
-                + "MCC, ROC-AUC, PR-AUC, calibration error, confusion matrix, 95% bootstrap intervals, per-topic and "
+                + "MCC, ROC-AUC, PR-AUC, calibration error, confusion matrix, 95%% bootstrap intervals, per-topic and "
                 + "token-level results.",
             "Example: framelens eval --model news-model.zip --data test.csv --text-column sentence "
                 + "--label-column bias --positive-label 1 --json eval.json --html eval.html"})

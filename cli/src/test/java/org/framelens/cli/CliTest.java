@@ -1,5 +1,6 @@
 package org.framelens.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +11,14 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.framelens.FrameLens;
 import org.framelens.model.BundleIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 class CliTest {
     static final Path ROOT = Path.of(System.getProperty("framelens.root", ".."));
@@ -93,6 +98,25 @@ class CliTest {
         assertEquals(2, run("score", "--format", "xml", SEED.toString()).code());
         assertEquals(2, run("frobnicate").code());
         assertEquals(2, run().code());
+    }
+
+    /** picocli formats descriptions with String.format: a bare "%" prints a WARN and the text unformatted. */
+    @Test
+    void everyHelpTextIsAValidFormatString() {
+        List<CommandSpec> specs = new ArrayList<>();
+        specs.add(new CommandLine(new Main()).getCommandSpec());
+        for (int i = 0; i < specs.size(); i++) {
+            CommandSpec spec = specs.get(i);
+            specs.addAll(spec.subcommands().values().stream().map(CommandLine::getCommandSpec).toList());
+            List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
+            spec.options().forEach(o -> texts.addAll(List.of(o.description())));
+            spec.positionalParameters().forEach(p -> texts.addAll(List.of(p.description())));
+            for (String text : texts) {
+                assertDoesNotThrow(() -> String.format(text), spec.qualifiedName() + ": " + text);
+            }
+        }
+        assertTrue(specs.size() > 5, "the subcommands were visited");
+        assertEquals(0, run("cv", "--help").code());
     }
 
     @Test
