@@ -7,11 +7,13 @@ package org.framelens.encode;
  * @param ids                {@code ids[sentence][position]}
  * @param lengths            the number of real tokens of each sentence (the rest is padding)
  * @param features           {@code features[sentence][dimension * width + position]} (zeros for padding), or
- *                           empty arrays when {@code featureDimensions} is 0
+ *                           empty arrays when {@code featureDimensions} is 0; packed when {@code idFeaturesOmitted}
  * @param featureDimensions  word-feature values per token; 0 for a model without word features
- * @param idFeaturesOmitted  the features are zero for tokens whose id determines them
- *                           ({@link SentenceEncoder#omittingIdFeatures()}): only a network that folded them in reads
- *                           such a batch correctly; its sentences with no other features share one array of zeros
+ * @param idFeaturesOmitted  only the tokens whose id does not determine their features
+ *                           ({@link SentenceEncoder#omittingIdFeatures()}) have them, packed in position order:
+ *                           the n-th such token's value {@code d} at {@code features[sentence][d * count + n]},
+ *                           {@code count} being the sentence's number of such tokens. Only a network that folded
+ *                           the ids' features in reads such a batch.
  */
 public record EncodedBatch(int[][] ids, int[] lengths, float[][] features, int featureDimensions,
                            boolean idFeaturesOmitted) {

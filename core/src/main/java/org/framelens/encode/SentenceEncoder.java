@@ -12,6 +12,7 @@ public final class SentenceEncoder {
     private static final int MAX_CACHED_TOKENS = 100_000;
     /** Longer tokens (URLs, hostile input) are looked up every time rather than cached. */
     private static final int MAX_CACHED_TOKEN_LENGTH = 64;
+    private static final float[] NO_FEATURES = new float[0];
 
     private final Vocabulary vocabulary;
     private final WordFeatures features;
@@ -43,7 +44,7 @@ public final class SentenceEncoder {
 
     /**
      * An encoder that writes word features only for tokens whose id does not determine them (see
-     * {@link #featuresOfId}), leaving zeros elsewhere and marking its batches
+     * {@link #featuresOfId}), packed in position order, and marks its batches
      * {@link EncodedBatch#idFeaturesOmitted()}: for a network that has folded each id's features into its own
      * tables, this saves copying them for every token. Shares this encoder's lookup cache.
      */
@@ -90,24 +91,51 @@ public final class SentenceEncoder {
         int[][] ids = new int[sentences.size()][width];
         int[] lengths = new int[sentences.size()];
         float[][] values = new float[sentences.size()][];
-        // without id features most sentences have no values to write: those share one array of zeros
-        float[] zeros = new float[dims * width];
+        Lookup[] lookups = new Lookup[width];
         for (int i = 0; i < sentences.size(); i++) {
             List<Token> tokens = sentences.get(i);
             lengths[i] = tokens.size();
-            values[i] = omitIdFeatures ? zeros : new float[dims * width];
+            int withFeatures = 0;
             for (int t = 0; t < tokens.size(); t++) {
-                Lookup lookup = lookup(tokens.get(t).text());
-                ids[i][t] = lookup.id();
-                if (dims > 0 && !(omitIdFeatures && lookup.featuresFollowId())) {
-                    if (values[i] == zeros) {
-                        values[i] = new float[dims * width];
-                    }
-                    features.copyRow(lookup.featureRow(), values[i], t, width);
+                lookups[t] = lookup(tokens.get(t).text());
+                ids[i][t] = lookups[t].id();
+                if (!(omitIdFeatures && lookups[t].featuresFollowId())) {
+                    withFeatures++;
                 }
             }
+            values[i] = omitIdFeatures ? packedFeatures(lookups, tokens.size(), withFeatures, dims)
+                    : paddedFeatures(lookups, tokens.size(), width, dims);
         }
         return new EncodedBatch(ids, lengths, values, dims, omitIdFeatures && dims > 0);
+    }
+
+    private float[] paddedFeatures(Lookup[] lookups, int length, int width, int dims) {
+        if (dims == 0) {
+            return NO_FEATURES;
+        }
+        float[] values = new float[dims * width];
+        for (int t = 0; t < length; t++) {
+            features.copyRow(lookups[t].featureRow(), values, t, width);
+        }
+        return values;
+    }
+
+    /*
+     * Most tokens of news text have ids that determine their features; a padded array per sentence for the few that
+     * do not (names, numbers) cost more to allocate and zero than the rest of encoding.
+     */
+    private float[] packedFeatures(Lookup[] lookups, int length, int count, int dims) {
+        if (count == 0 || dims == 0) {
+            return NO_FEATURES;
+        }
+        float[] values = new float[dims * count];
+        int n = 0;
+        for (int t = 0; t < length; t++) {
+            if (!lookups[t].featuresFollowId()) {
+                features.copyRow(lookups[t].featureRow(), values, n++, count);
+            }
+        }
+        return values;
     }
 
     private Lookup lookup(String token) {

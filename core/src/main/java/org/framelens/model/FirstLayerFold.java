@@ -164,8 +164,25 @@ final class FirstLayerFold {
         for (int i = 0; i < batch.size(); i++) {
             int length = Math.max(1, batch.lengths()[i]);
             int[] ids = batch.ids()[i];
+            float[] features = batch.features()[i];
+            // a lean batch packs the features of the tokens that need them (EncodedBatch), a full one pads them
+            boolean packed = batch.idFeaturesOmitted();
+            int stride = packed ? features.length / Math.max(1, featureDimensions) : width;
+            int next = 0;
             for (int t = 0; t < length; t++) {
-                buffers.tokenRows[t] = tokenRow(ids[t], batch.features()[i], t, width);
+                IdRow row = idRow(ids[t]);
+                if (row.complete()) {
+                    buffers.tokenRows[t] = row.values();
+                } else if (t >= batch.lengths()[i]) { // an empty sentence's padding position: zero features
+                    buffers.tokenRows[t] = withFeatures(ids[t], row, new float[featureDimensions], 0, 1);
+                } else {
+                    buffers.tokenRows[t] = withFeatures(ids[t], row, features, packed ? next++ : t, stride);
+                }
+            }
+            if (packed && next * featureDimensions != features.length) {
+                throw new IllegalArgumentException("sentence " + i + " carries word features for "
+                        + features.length / Math.max(1, featureDimensions) + " tokens, its ids need " + next
+                        + ": encoded with another vocabulary?");
             }
             float[] sum = buffers.sum;
             int base = i * channels * width;
@@ -191,17 +208,13 @@ final class FirstLayerFold {
     }
 
     /**
-     * One token's contribution at every kernel offset: its id's row, or, when that row could not include the
-     * token's word features, that row plus the features times their weights.
+     * The contribution of a token whose id's row could not include its word features: that row plus the features
+     * (value {@code d} at {@code features[offset + d * stride]}) times their weights.
      */
-    private float[][] tokenRow(int id, float[] features, int position, int width) {
-        IdRow row = idRow(id);
-        if (row.complete()) {
-            return row.values();
-        }
+    private float[][] withFeatures(int id, IdRow row, float[] features, int offset, int stride) {
         float[] own = new float[featureDimensions];
         for (int d = 0; d < featureDimensions; d++) {
-            own[d] = features[d * width + position];
+            own[d] = features[offset + d * stride];
         }
         FeatureKey key = new FeatureKey(id, own);
         float[][] values = featureRows.get(key);

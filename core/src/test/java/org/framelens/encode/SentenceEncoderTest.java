@@ -50,11 +50,14 @@ class SentenceEncoderTest {
         assertTrue(lean.idFeaturesOmitted());
         assertArrayEquals(full.ids()[0], lean.ids()[0]);
         int width = full.width();
+        // only "plan" (unknown) and "2001" (digits) keep features, packed as [dimension][their order]
+        assertEquals(2 * 2, lean.features()[0].length);
         for (int d = 0; d < 2; d++) {
-            assertEquals(0f, lean.features()[0][d * width], "reckless: from its id");
-            assertEquals(full.features()[0][d * width + 1], lean.features()[0][d * width + 1], "plan: unknown");
-            assertEquals(full.features()[0][d * width + 2], lean.features()[0][d * width + 2], "2001: digits");
+            assertEquals(full.features()[0][d * width + 1], lean.features()[0][d * 2], "plan: unknown");
+            assertEquals(full.features()[0][d * width + 2], lean.features()[0][d * 2 + 1], "2001: digits");
         }
+        assertEquals(0, encoder.omittingIdFeatures().encode(List.of(tokens("reckless", "council")))
+                .features()[0].length, "ids that determine their features carry none");
         assertEquals(1f, full.features()[0][0]);
         assertEquals(0.25f, full.features()[0][1], 1e-2);
     }
