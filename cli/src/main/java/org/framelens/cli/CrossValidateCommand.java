@@ -1,11 +1,15 @@
 package org.framelens.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.framelens.FrameLens;
+import org.framelens.FramingScorer;
+import org.framelens.SentenceScore;
 import org.framelens.eval.BinaryMetrics;
 import org.framelens.eval.CrossValidation;
 import org.framelens.eval.Evaluation;
@@ -40,11 +44,17 @@ final class CrossValidateCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Maximum epochs per fold (default: 30).")
     Integer epochs;
 
+    @Option(names = "--predictions", paramLabel = "FILE",
+            description = "Also write every sentence's out-of-fold probability as CSV (source, line, fold, label, "
+                    + "probability, disagreement, text), largest disagreement first: the rows most worth re-checking "
+                    + "for label errors.")
+    Path predictions;
+
     @Spec
     CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (folds < 2) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--folds must be at least 2");
         }
@@ -62,6 +72,7 @@ final class CrossValidateCommand implements Callable<Integer> {
         }
         TrainingConfig config = builder.build();
         List<BinaryMetrics> results = new ArrayList<>();
+        double[] outOfFold = new double[data.size()];
         for (int k = 0; k < folds; k++) {
             List<LabelledSentence> rest = new ArrayList<>();
             List<LabelledSentence> held = new ArrayList<>();
@@ -70,7 +81,16 @@ final class CrossValidateCommand implements Callable<Integer> {
             }
             Splits inner = Splits.of(rest, 0.1, 0, seed + k);
             TrainedModel model = TrainCommand.train(inner, config, log);
-            Evaluation e = Evaluator.evaluate(FrameLens.fromBundle(model.bundle()), held, "fold " + (k + 1));
+            FramingScorer scorer = FrameLens.fromBundle(model.bundle());
+            Evaluation e = Evaluator.evaluate(scorer, held, "fold " + (k + 1));
+            if (predictions != null) {
+                List<SentenceScore> scores = scorer.scoreAll(held.stream().map(LabelledSentence::text).toList());
+                for (int i = 0, h = 0; i < data.size(); i++) {
+                    if (fold[i] == k) {
+                        outOfFold[i] = scores.get(h++).probability();
+                    }
+                }
+            }
             BinaryMetrics m = e.sentences();
             results.add(m);
             out.printf(Locale.ROOT, "fold %d/%d: n=%d  F1 %.3f  macro-F1 %.3f  MCC %.3f  ROC-AUC %.3f%n", k + 1,
@@ -87,6 +107,10 @@ final class CrossValidateCommand implements Callable<Integer> {
         line(out, "MCC", results.stream().mapToDouble(BinaryMetrics::mcc).toArray());
         line(out, "ROC-AUC", results.stream().mapToDouble(BinaryMetrics::rocAuc).toArray());
         line(out, "PR-AUC", results.stream().mapToDouble(BinaryMetrics::prAuc).toArray());
+        if (predictions != null) {
+            ReportCommand.write(predictions, OutOfFoldPredictions.csv(data, fold, outOfFold));
+            out.println("wrote " + predictions);
+        }
         return 0;
     }
 

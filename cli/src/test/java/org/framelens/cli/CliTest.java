@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.framelens.FrameLens;
 import org.framelens.model.BundleIO;
 import org.junit.jupiter.api.Test;
@@ -179,9 +181,27 @@ class CliTest {
         assertTrue(Files.readString(html).contains("<svg"));
         assertTrue(Files.readString(html).contains("bootstrap intervals"));
 
-        Result cv = run(concat(new String[] {"cv", "--skip-invalid", "--folds", "2", "--epochs", "2"}, mapping));
+        Path predictions = dir.resolve("oof.csv");
+        Result cv = run(concat(new String[] {"cv", "--skip-invalid", "--folds", "2", "--epochs", "2",
+            "--predictions", predictions.toString()}, mapping));
         assertEquals(0, cv.code(), cv.err());
         assertTrue(cv.out().contains("F1") && cv.out().contains("±"), cv.out());
+        List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(predictions)).getRecords();
+        assertEquals(80, rows.size(), "one row per valid sentence");
+        List<String> lines = Files.readAllLines(data);
+        double previous = 1;
+        for (CSVRecord row : rows) {
+            double p = Double.parseDouble(row.get("probability"));
+            double disagreement = Double.parseDouble(row.get("disagreement"));
+            assertEquals(row.get("label").equals("loaded") ? 1 - p : p, disagreement, 1e-3);
+            assertTrue(disagreement <= previous, "largest disagreement first");
+            previous = disagreement;
+            assertTrue(lines.get(Integer.parseInt(row.get("line")) - 1).contains(row.get("text")),
+                    "source line " + row.get("line") + " holds " + row.get("text"));
+            assertTrue(row.get("fold").equals("1") || row.get("fold").equals("2"));
+            assertEquals(data.toString(), row.get("source"));
+        }
     }
 
     private static String[] concat(String[] a, String[] b) {
