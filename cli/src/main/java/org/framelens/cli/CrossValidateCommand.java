@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -44,9 +45,15 @@ final class CrossValidateCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "Maximum epochs per fold (default: 30).")
     Integer epochs;
 
+    @Option(names = "--group-by-topic",
+            description = "Keep each topic (--topic-column; in FrameLens JSONL the 'topic') within one fold, so that "
+                    + "every fold is scored on topics its model never saw. Map --topic-column to an article or event "
+                    + "id to hold those out together. Folds are then balanced by size, not stratified by label.")
+    boolean groupByTopic;
+
     @Option(names = "--predictions", paramLabel = "FILE",
             description = "Also write every sentence's out-of-fold probability as CSV (source, line, fold, label, "
-                    + "probability, disagreement, text), largest disagreement first: the rows most worth re-checking "
+                    + "topic, probability, disagreement, text), largest disagreement first: the rows most worth re-checking "
                     + "for label errors.")
     Path predictions;
 
@@ -65,7 +72,7 @@ final class CrossValidateCommand implements Callable<Integer> {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = data.get(i).loaded();
         }
-        int[] fold = CrossValidation.stratifiedFolds(labels, folds, seed);
+        int[] fold = groupByTopic ? groupedFolds(data) : CrossValidation.stratifiedFolds(labels, folds, seed);
         TrainingConfig.Builder builder = TrainingConfig.builder().seed(seed).modelId("cv");
         if (epochs != null) {
             builder.maxEpochs(epochs);
@@ -97,7 +104,8 @@ final class CrossValidateCommand implements Callable<Integer> {
                     folds, m.total(), m.f1(), m.macroF1(), m.mcc(), m.rocAuc());
             out.flush();
         }
-        out.printf(Locale.ROOT, "%d-fold cross-validation on %d sentences (%d loaded):%n", folds, data.size(),
+        out.printf(Locale.ROOT, "%d-fold cross-validation%s on %d sentences (%d loaded):%n", folds,
+                groupByTopic ? " (folds by topic)" : "", data.size(),
                 data.stream().filter(LabelledSentence::loaded).count());
         line(out, "precision", results.stream().mapToDouble(BinaryMetrics::precision).toArray());
         line(out, "recall", results.stream().mapToDouble(BinaryMetrics::recall).toArray());
@@ -112,6 +120,17 @@ final class CrossValidateCommand implements Callable<Integer> {
             out.println("wrote " + predictions);
         }
         return 0;
+    }
+
+    private int[] groupedFolds(List<LabelledSentence> data) {
+        String[] topics = data.stream().map(LabelledSentence::topic).toArray(String[]::new);
+        long distinct = Arrays.stream(topics).filter(t -> !t.isEmpty()).distinct().count();
+        if (distinct < folds) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--group-by-topic needs at least as "
+                    + "many topics as folds (" + folds + "); the corpus has " + distinct
+                    + (distinct == 0 ? " (give --topic-column)" : ""));
+        }
+        return CrossValidation.groupedFolds(topics, folds, seed);
     }
 
     private static LabelledSentence withoutSplit(LabelledSentence s) {

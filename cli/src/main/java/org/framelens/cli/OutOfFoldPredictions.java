@@ -17,7 +17,7 @@ import org.framelens.train.LabelledSentence;
  * list is the cheapest way to find the errors.
  */
 final class OutOfFoldPredictions {
-    private static final String[] HEADER = {"source", "line", "fold", "label", "probability", "disagreement", "text"};
+    private static final String[] HEADER = {"source", "line", "fold", "topic", "label", "probability", "disagreement", "text"};
 
     private OutOfFoldPredictions() {
     }
@@ -32,7 +32,7 @@ final class OutOfFoldPredictions {
                     .toList();
             for (int i : order) {
                 LabelledSentence s = data.get(i);
-                csv.printRecord(s.source(), s.line(), fold[i] + 1, s.loaded() ? "loaded" : "neutral",
+                csv.printRecord(s.source(), s.line(), fold[i] + 1, s.topic(), s.loaded() ? "loaded" : "neutral",
                         String.format(Locale.ROOT, "%.4f", probability[i]),
                         String.format(Locale.ROOT, "%.4f", disagreement(s, probability[i])), s.text());
             }

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.framelens.FrameLens;
@@ -202,6 +204,41 @@ class CliTest {
             assertTrue(row.get("fold").equals("1") || row.get("fold").equals("2"));
             assertEquals(data.toString(), row.get("source"));
         }
+    }
+
+    @Test
+    void crossValidationCanHoldOutWholeTopics(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("text,label,topic\n");
+        String[] topics = {"budget", "transport", "schools", "housing"};
+        for (int i = 0; i < 48; i++) {
+            String topic = topics[i % 4];
+            csv.append("The ").append(i % 2 == 0 ? "council" : "disastrous council").append(" discussed ")
+                    .append(topic).append(" on day ").append(i + 1).append(',').append(i % 2).append(',')
+                    .append(topic).append('\n');
+        }
+        Path data = dir.resolve("topics.csv");
+        Files.writeString(data, csv);
+        Path predictions = dir.resolve("oof.csv");
+        String[] args = {"cv", "--data", data.toString(), "--text-column", "text", "--label-column", "label",
+            "--positive-label", "1", "--topic-column", "topic", "--folds", "2", "--epochs", "1", "--group-by-topic",
+            "--predictions", predictions.toString()};
+        Result cv = run(args);
+        assertEquals(0, cv.code(), cv.err());
+        assertTrue(cv.out().contains("(folds by topic)"), cv.out());
+        Map<String, String> foldOfTopic = new HashMap<>();
+        for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(predictions))) {
+            assertEquals(foldOfTopic.computeIfAbsent(row.get("topic"), t -> row.get("fold")), row.get("fold"),
+                    row.get("topic") + " is held out as a whole");
+        }
+        assertEquals(4, foldOfTopic.size());
+        assertEquals(2, new java.util.HashSet<>(foldOfTopic.values()).size());
+
+        String[] fiveFolds = args.clone();
+        fiveFolds[java.util.Arrays.asList(args).indexOf("--folds") + 1] = "5";
+        Result tooFew = run(fiveFolds);
+        assertEquals(2, tooFew.code(), "four topics cannot fill five folds");
+        assertTrue(tooFew.err().contains("the corpus has 4"), tooFew.err());
     }
 
     private static String[] concat(String[] a, String[] b) {

@@ -1,7 +1,13 @@
 package org.framelens.eval;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.TreeMap;
 
 /** Assigns examples to cross-validation folds. Stateless and thread-safe. */
 public final class CrossValidation {
@@ -45,6 +51,50 @@ public final class CrossValidation {
         // Negatives continue the round-robin where positives stopped, so fold sizes stay within one of each other.
         for (int j = 0; j < neg.length; j++) {
             folds[neg[j]] = (pos.length + j) % k;
+        }
+        return folds;
+    }
+
+    /**
+     * Assigns each example a fold in {@code [0, k)} so that examples of one group share a fold: each fold's model is
+     * then scored on groups (topics, articles, events) it never saw, which per-example folds overstate when a group's
+     * examples resemble each other. Groups go, largest first and ties in a shuffled order, to the fold with the
+     * fewest examples so far; folds are balanced by size, not stratified by label. An empty group name means the
+     * example has no group: it forms one of its own. The same groups, {@code k} and seed always give the same folds.
+     *
+     * @param groups the group of each example
+     * @param k      the number of folds, at least 2 and at most the number of groups
+     * @param seed   the seed that orders groups of equal size
+     * @return {@code folds[i]} is the fold of example {@code i}
+     * @throws IllegalArgumentException if {@code k} is out of range
+     */
+    public static int[] groupedFolds(String[] groups, int k, long seed) {
+        Objects.requireNonNull(groups, "groups");
+        Map<String, List<Integer>> members = new TreeMap<>();
+        for (int i = 0; i < groups.length; i++) {
+            String group = Objects.requireNonNull(groups[i], "group");
+            members.computeIfAbsent(group.isEmpty() ? "\u0000" + i : group, g -> new ArrayList<>()).add(i);
+        }
+        if (k < 2 || k > members.size()) {
+            throw new IllegalArgumentException("k must be between 2 and the number of groups (" + members.size()
+                    + "), got " + k);
+        }
+        List<List<Integer>> ordered = new ArrayList<>(members.values());
+        Collections.shuffle(ordered, new Random(seed));
+        ordered.sort(Comparator.comparingInt(g -> -g.size())); // stable: equal sizes keep the shuffled order
+        int[] sizes = new int[k];
+        int[] folds = new int[groups.length];
+        for (List<Integer> group : ordered) {
+            int smallest = 0;
+            for (int f = 1; f < k; f++) {
+                if (sizes[f] < sizes[smallest]) {
+                    smallest = f;
+                }
+            }
+            for (int i : group) {
+                folds[i] = smallest;
+            }
+            sizes[smallest] += group.size();
         }
         return folds;
     }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CrossValidationTest {
@@ -69,5 +71,44 @@ class CrossValidationTest {
         assertEquals(new MeanStd(0.7, 0), MeanStd.of(0.7));
         assertThrows(IllegalArgumentException.class, MeanStd::of);
         assertThrows(IllegalArgumentException.class, () -> MeanStd.of(1, Double.NaN));
+    }
+
+    @Test
+    void groupedFoldsKeepEachGroupTogetherAndBalanceSizes() {
+        String[] groups = new String[200];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = "topic" + (i * 13 % 23); // 23 groups of 8 or 9, interleaved
+        }
+        groups[5] = "";
+        groups[6] = ""; // two examples without a group: a group each
+        for (int k : new int[] {2, 5, 10}) {
+            int[] folds = CrossValidation.groupedFolds(groups, k, 7);
+            Map<String, Integer> foldOfGroup = new HashMap<>();
+            int[] sizes = new int[k];
+            for (int i = 0; i < groups.length; i++) {
+                sizes[folds[i]]++;
+                if (!groups[i].isEmpty()) {
+                    assertEquals(foldOfGroup.computeIfAbsent(groups[i], g -> folds[first(groups, g)]), folds[i],
+                            groups[i] + " split across folds");
+                }
+            }
+            assertTrue(spread(sizes) <= 9, "k=" + k + " sizes " + Arrays.toString(sizes) + ": within one group");
+            assertArrayEquals(folds, CrossValidation.groupedFolds(groups, k, 7), "deterministic");
+        }
+        assertFalse(Arrays.equals(CrossValidation.groupedFolds(groups, 5, 7),
+                CrossValidation.groupedFolds(groups, 5, 8)), "the seed orders groups of equal size");
+    }
+
+    private static int first(String[] groups, String group) {
+        return Arrays.asList(groups).indexOf(group);
+    }
+
+    @Test
+    void groupedFoldsNeedAtLeastAsManyGroupsAsFolds() {
+        String[] groups = {"a", "a", "b", ""};
+        assertEquals(3, Arrays.stream(CrossValidation.groupedFolds(groups, 3, 1)).distinct().count(),
+                "the example without a group counts as a third group");
+        assertThrows(IllegalArgumentException.class, () -> CrossValidation.groupedFolds(groups, 4, 1));
+        assertThrows(IllegalArgumentException.class, () -> CrossValidation.groupedFolds(groups, 1, 1));
     }
 }
