@@ -94,6 +94,19 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--conv-layers", description = "Stacked convolution layers (default: 2).")
     Integer convLayers;
 
+    @Option(names = "--hidden-size", description = "Units of the dense layer after pooling (default: 64).")
+    Integer hiddenSize;
+
+    @Option(names = "--dropout", description = "Dropout rate on the embedding and the dense layer, in [0, 1) "
+            + "(default: 0.25).")
+    Double dropout;
+
+    @Option(names = "--learning-rate", description = "Adam learning rate (default: 0.002).")
+    Double learningRate;
+
+    @Option(names = "--batch-size", description = "Sentences per training batch (default: 32).")
+    Integer batchSize;
+
     @Option(names = "--model-id", description = "Model id stored in the bundle (default: the output file name).")
     String modelId;
 
@@ -145,6 +158,18 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (convLayers != null) {
             network = network.withConvLayers(convLayers);
+        }
+        if (hiddenSize != null) {
+            network = network.withHiddenSize(hiddenSize);
+        }
+        if (dropout != null) {
+            network = network.withDropout(dropout);
+        }
+        if (learningRate != null) {
+            config.learningRate(learningRate);
+        }
+        if (batchSize != null) {
+            config.batchSize(batchSize);
         }
         if (wordFeatures != null) {
             config.wordFeatures(wordFeatures);

@@ -241,6 +241,34 @@ class CliTest {
         assertTrue(tooFew.err().contains("the corpus has 4"), tooFew.err());
     }
 
+    @Test
+    void trainingHyperparametersReachTheBundle(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("text,label\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append("The ").append(i % 2 == 0 ? "council" : "shameful council").append(" met on day ")
+                    .append(i + 1).append(',').append(i % 2).append('\n');
+        }
+        Path data = dir.resolve("small.csv");
+        Files.writeString(data, csv);
+        Path model = dir.resolve("small.zip");
+        String[] common = {"train", "--data", data.toString(), "--text-column", "text", "--label-column", "label",
+            "--positive-label", "1", "--epochs", "1", "--word-features", "none", "--out", model.toString()};
+        Result r = run(concat(common, new String[] {"--hidden-size", "16", "--dropout", "0.1", "--learning-rate",
+            "0.005", "--batch-size", "8"}));
+        assertEquals(0, r.code(), r.err());
+        JsonNode config = ScoreCommand.json().valueToTree(BundleIO.read(model).manifest()).get("trainingConfig");
+        assertEquals(16, config.get("network").get("hiddenSize").asInt(), config.toString());
+        assertEquals(0.1, config.get("network").get("dropout").asDouble(), 1e-9);
+        assertEquals(0.005, config.get("learningRate").asDouble(), 1e-9);
+        assertEquals(8, config.get("batchSize").asInt());
+        for (String[] bad : new String[][] {{"--dropout", "1.0"}, {"--learning-rate", "0"}, {"--batch-size", "0"},
+            {"--hidden-size", "-1"}}) {
+            Result e = run(concat(common, bad));
+            assertEquals(1, e.code(), String.join(" ", bad));
+            assertTrue(e.err().contains("framelens: error: "), e.err());
+        }
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);

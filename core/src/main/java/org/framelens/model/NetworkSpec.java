@@ -72,6 +72,14 @@ public record NetworkSpec(int embeddingSize, int channels, int kernelSize, int c
         return new NetworkSpec(embeddingSize, newChannels, kernelSize, convLayers, hiddenSize, dropout);
     }
 
+    public NetworkSpec withHiddenSize(int size) {
+        return new NetworkSpec(embeddingSize, channels, kernelSize, convLayers, size, dropout);
+    }
+
+    public NetworkSpec withDropout(double rate) {
+        return new NetworkSpec(embeddingSize, channels, kernelSize, convLayers, hiddenSize, rate);
+    }
+
     /** The default used for the shipped model. */
     public static NetworkSpec defaults() {
         return new NetworkSpec(32, 48, 3, 2, 64, 0.25);
