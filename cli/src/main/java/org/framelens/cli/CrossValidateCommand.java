@@ -52,9 +52,9 @@ final class CrossValidateCommand implements Callable<Integer> {
     boolean groupByTopic;
 
     @Option(names = "--predictions", paramLabel = "FILE",
-            description = "Also write every sentence's out-of-fold probability as CSV (source, line, fold, label, "
-                    + "topic, probability, disagreement, text), largest disagreement first: the rows most worth re-checking "
-                    + "for label errors.")
+            description = "Also write every sentence's out-of-fold probability as CSV (source, line, fold, topic, "
+                    + "label, probability, disagreement, text), largest disagreement first: the rows most worth "
+                    + "re-checking for label errors.")
     Path predictions;
 
     @Spec

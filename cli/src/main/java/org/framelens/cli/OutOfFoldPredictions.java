@@ -17,7 +17,8 @@ import org.framelens.train.LabelledSentence;
  * list is the cheapest way to find the errors.
  */
 final class OutOfFoldPredictions {
-    private static final String[] HEADER = {"source", "line", "fold", "topic", "label", "probability", "disagreement", "text"};
+    private static final String[] HEADER =
+        {"source", "line", "fold", "topic", "label", "probability", "disagreement", "text"};
 
     private OutOfFoldPredictions() {
     }
