@@ -58,6 +58,11 @@ final class TrainCommand implements Callable<Integer> {
             + "all-MiniLM-L6-v2's WordPiece table (default: false).")
     boolean pretrained;
 
+    @Option(names = "--class-weighting", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Weight the loss so that loaded and neutral sentences count equally (default: true); "
+                    + "--no-class-weighting trains on the corpus's own balance.")
+    boolean classWeighting;
+
     @Option(names = "--freeze-embeddings", description = "With --pretrained: keep the pretrained vectors fixed.")
     boolean freezeEmbeddings;
 
@@ -183,7 +188,7 @@ final class TrainCommand implements Callable<Integer> {
         if (prior != null) {
             config.prior(prior);
         }
-        config.network(network).pretrained(pretrained, freezeEmbeddings);
+        config.network(network).pretrained(pretrained, freezeEmbeddings).classWeighting(classWeighting);
         TrainedModel trained = train(splits, config.build(), log);
         ModelBundle bundle = trained.bundle();
         FramingScorer scorer = FrameLens.fromBundle(bundle);

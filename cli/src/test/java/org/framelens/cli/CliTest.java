@@ -254,13 +254,17 @@ class CliTest {
         String[] common = {"train", "--data", data.toString(), "--text-column", "text", "--label-column", "label",
             "--positive-label", "1", "--epochs", "1", "--word-features", "none", "--out", model.toString()};
         Result r = run(concat(common, new String[] {"--hidden-size", "16", "--dropout", "0.1", "--learning-rate",
-            "0.005", "--batch-size", "8"}));
+            "0.005", "--batch-size", "8", "--no-class-weighting"}));
         assertEquals(0, r.code(), r.err());
         JsonNode config = ScoreCommand.json().valueToTree(BundleIO.read(model).manifest()).get("trainingConfig");
         assertEquals(16, config.get("network").get("hiddenSize").asInt(), config.toString());
         assertEquals(0.1, config.get("network").get("dropout").asDouble(), 1e-9);
         assertEquals(0.005, config.get("learningRate").asDouble(), 1e-9);
         assertEquals(8, config.get("batchSize").asInt());
+        assertFalse(config.get("classWeighting").asBoolean());
+        assertEquals(0, run(common).code());
+        assertTrue(ScoreCommand.json().valueToTree(BundleIO.read(model).manifest()).get("trainingConfig")
+                .get("classWeighting").asBoolean(), "class weighting is on by default");
         for (String[] bad : new String[][] {{"--dropout", "1.0"}, {"--learning-rate", "0"}, {"--batch-size", "0"},
             {"--hidden-size", "-1"}}) {
             Result e = run(concat(common, bad));
