@@ -74,6 +74,16 @@ class SeedArticleTest {
         }
     }
 
+    /** The two examples that define the product (README, first lines), each scored on its own. */
+    @Test
+    void theDefiningExamplesScoreOnTheirOwn() {
+        SentenceScore loaded = scorer.score("Moscow cannot withstand its red lines being broken.");
+        SentenceScore neutral = scorer.score(
+                "White House officials said the call would follow three weeks of negotiations.");
+        assertTrue(loaded.loaded(), "expected loaded: " + loaded.probability() + " " + loaded.text());
+        assertFalse(neutral.loaded(), "expected neutral: " + neutral.probability() + " " + neutral.text());
+    }
+
     @Test
     void defaultModelIsTheProjectsOwn() {
         assertEquals("framelens-default", scorer.modelId());
