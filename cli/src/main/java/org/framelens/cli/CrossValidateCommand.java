@@ -89,13 +89,11 @@ final class CrossValidateCommand implements Callable<Integer> {
             Splits inner = Splits.of(rest, 0.1, 0, seed + k);
             TrainedModel model = TrainCommand.train(inner, config, log);
             FramingScorer scorer = FrameLens.fromBundle(model.bundle());
-            Evaluation e = Evaluator.evaluate(scorer, held, "fold " + (k + 1));
-            if (predictions != null) {
-                List<SentenceScore> scores = scorer.scoreAll(held.stream().map(LabelledSentence::text).toList());
-                for (int i = 0, h = 0; i < data.size(); i++) {
-                    if (fold[i] == k) {
-                        outOfFold[i] = scores.get(h++).probability();
-                    }
+            List<SentenceScore> scores = scorer.scoreAll(held.stream().map(LabelledSentence::text).toList());
+            Evaluation e = Evaluator.evaluate(scorer, held, scores, "fold " + (k + 1));
+            for (int i = 0, h = 0; i < data.size(); i++) {
+                if (fold[i] == k) {
+                    outOfFold[i] = scores.get(h++).probability();
                 }
             }
             BinaryMetrics m = e.sentences();

@@ -31,7 +31,23 @@ public final class Evaluator {
         if (data.isEmpty()) {
             throw new IllegalArgumentException("nothing to evaluate: the data is empty");
         }
-        List<SentenceScore> scores = scorer.scoreAll(data.stream().map(LabelledSentence::text).toList());
+        return evaluate(scorer, data, scorer.scoreAll(data.stream().map(LabelledSentence::text).toList()), dataName);
+    }
+
+    /**
+     * Evaluates {@code scores}, which {@code scorer} gave {@code data}'s sentences in order, for a caller that needs
+     * the scores as well.
+     *
+     * @throws IllegalArgumentException if {@code data} is empty or the two lists differ in size
+     */
+    public static Evaluation evaluate(FramingScorer scorer, List<LabelledSentence> data, List<SentenceScore> scores,
+                                      String dataName) {
+        if (data.isEmpty()) {
+            throw new IllegalArgumentException("nothing to evaluate: the data is empty");
+        }
+        if (scores.size() != data.size()) {
+            throw new IllegalArgumentException(scores.size() + " scores for " + data.size() + " sentences");
+        }
         boolean[] gold = new boolean[data.size()];
         double[] prob = new double[data.size()];
         List<boolean[]> goldTokens = new ArrayList<>();
