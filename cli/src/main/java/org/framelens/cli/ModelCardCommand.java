@@ -107,9 +107,11 @@ final class ModelCardCommand implements Callable<Integer> {
                 .append("| configuration | `").append(new com.fasterxml.jackson.databind.ObjectMapper()
                         .writeValueAsString(new java.util.TreeMap<>(m.trainingConfig())))
                 .append("` |\n\n");
-        md.append("Regenerate with `./framelens train --data training-data/corpus.jsonl "
-                + "--word-features models/word-features.bin --out models/framelens-default.zip "
-                + "--model-id framelens-default --seed " + m.seed() + "`, then this card with `./framelens model-card --model "
+        List<String> unreproducible = RetrainCommandLine.unreproducible(m.trainingConfig());
+        md.append("Regenerate with `./framelens train --data training-data/corpus.jsonl --out models/framelens-default.zip "
+                + RetrainCommandLine.options(m.trainingConfig()) + "`")
+                .append(unreproducible.isEmpty() ? "" : " (with, in code, " + String.join(", ", unreproducible) + ")")
+                .append(", then this card with `./framelens model-card --model "
                 + "models/framelens-default.zip --out models/MODEL_CARD.md --notes models/card-notes.md`.\n\n");
         md.append("## Corpus splits (project-written, in-domain)\n\n");
         md.append(header());

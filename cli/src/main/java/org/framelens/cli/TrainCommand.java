@@ -141,6 +141,39 @@ final class TrainCommand implements Callable<Integer> {
         log.printf("splits: train %d, dev %d, test %d%n", splits.train().size(), splits.dev().size(),
                 splits.test().size());
         String id = modelId != null ? modelId : this.out.getFileName().toString().replaceFirst("\\.zip$", "");
+        TrainedModel trained = train(splits, config(id), log);
+        ModelBundle bundle = trained.bundle();
+        FramingScorer scorer = FrameLens.fromBundle(bundle);
+        Evaluation dev = Evaluator.evaluate(scorer, splits.dev(), "dev split of " + corpus.data);
+        java.util.Map<String, Object> metrics = new java.util.LinkedHashMap<>(bundle.manifest().metrics());
+        Evaluation test = null;
+        if (!splits.test().isEmpty()) {
+            test = Evaluator.evaluate(scorer, splits.test(), "test split of " + corpus.data);
+            metrics.put("test", BundleIO.jsonMap(test.sentences()));
+            test.tokens().ifPresent(t -> metrics.put("testTokens", BundleIO.jsonMap(t)));
+        }
+        bundle = new ModelBundle(bundle.manifest().withMetrics(BundleIO.jsonMap(metrics)), bundle.vocabulary(),
+                bundle.network(), bundle.wordFeatures());
+        BundleIO.write(bundle, this.out);
+        out.printf(Locale.ROOT, "wrote %s (%d epochs, threshold %.3f)%n", this.out, trained.epochs(),
+                bundle.manifest().threshold());
+        EvalCommand.printSummary("dev", dev, out);
+        if (test != null) {
+            EvalCommand.printSummary("test", test, out);
+        }
+        if (report != null) {
+            java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+            r.put("dev", dev);
+            if (test != null) {
+                r.put("test", test);
+            }
+            EvalCommand.writeJson(r, report);
+        }
+        return 0;
+    }
+
+    /** The training configuration these options describe, for a model named {@code id}. */
+    TrainingConfig config(String id) {
         TrainingConfig.Builder config = TrainingConfig.builder().seed(seed).modelId(id);
         NetworkSpec network = NetworkSpec.defaults();
         if (epochs != null) {
@@ -188,36 +221,7 @@ final class TrainCommand implements Callable<Integer> {
         if (prior != null) {
             config.prior(prior);
         }
-        config.network(network).pretrained(pretrained, freezeEmbeddings).classWeighting(classWeighting);
-        TrainedModel trained = train(splits, config.build(), log);
-        ModelBundle bundle = trained.bundle();
-        FramingScorer scorer = FrameLens.fromBundle(bundle);
-        Evaluation dev = Evaluator.evaluate(scorer, splits.dev(), "dev split of " + corpus.data);
-        java.util.Map<String, Object> metrics = new java.util.LinkedHashMap<>(bundle.manifest().metrics());
-        Evaluation test = null;
-        if (!splits.test().isEmpty()) {
-            test = Evaluator.evaluate(scorer, splits.test(), "test split of " + corpus.data);
-            metrics.put("test", BundleIO.jsonMap(test.sentences()));
-            test.tokens().ifPresent(t -> metrics.put("testTokens", BundleIO.jsonMap(t)));
-        }
-        bundle = new ModelBundle(bundle.manifest().withMetrics(BundleIO.jsonMap(metrics)), bundle.vocabulary(),
-                bundle.network(), bundle.wordFeatures());
-        BundleIO.write(bundle, this.out);
-        out.printf(Locale.ROOT, "wrote %s (%d epochs, threshold %.3f)%n", this.out, trained.epochs(),
-                bundle.manifest().threshold());
-        EvalCommand.printSummary("dev", dev, out);
-        if (test != null) {
-            EvalCommand.printSummary("test", test, out);
-        }
-        if (report != null) {
-            java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
-            r.put("dev", dev);
-            if (test != null) {
-                r.put("test", test);
-            }
-            EvalCommand.writeJson(r, report);
-        }
-        return 0;
+        return config.network(network).pretrained(pretrained, freezeEmbeddings).classWeighting(classWeighting).build();
     }
 
     /** Fails before training, which can take minutes, when the bundle could not be written afterwards. */
