@@ -153,22 +153,27 @@ final class FirstLayerFold {
     }
 
     /**
-     * Writes the first convolution's ReLU activations for a batch into {@code out}, {@code [sentence][channel]
-     * [position]} in c order over the batch's width; zero at padding, as the network's mask layer leaves them. A
-     * sentence of no tokens counts as one padding token, as in {@link FramingNetwork}'s mask.
+     * Writes the first convolution's ReLU activations for the batch's sentences {@code from} to {@code to}
+     * (exclusive) into {@code out} as the input rows of the layer after it ({@code next}), one row per position,
+     * {@code [sentence - from][position]} over the batch's width; padding rows are zero, as the network's mask layer
+     * leaves them. A sentence of no tokens counts as one padding token, as in {@link FramingNetwork}'s mask.
      */
-    void activations(EncodedBatch batch, Buffers buffers, float[] out) {
+    void convolutionRows(EncodedBatch batch, int from, int to, Buffers buffers, ConvolutionRows next, float[] out) {
         FramingNetwork.checkFeatureDimensions(featureDimensions, batch);
+        if (next.channels() != channels) {
+            throw new IllegalArgumentException("the next layer reads " + next.channels() + " channels, not " + channels);
+        }
         int width = batch.width();
         buffers.fit(width);
-        for (int i = 0; i < batch.size(); i++) {
+        Arrays.fill(out, 0, (to - from) * width * next.columns(), 0f);
+        for (int i = from; i < to; i++) {
             int length = Math.max(1, batch.lengths()[i]);
             int[] ids = batch.ids()[i];
             float[] features = batch.features()[i];
             // a lean batch packs the features of the tokens that need them (EncodedBatch), a full one pads them
             boolean packed = batch.idFeaturesOmitted();
             int stride = packed ? features.length / Math.max(1, featureDimensions) : width;
-            int next = 0;
+            int packedToken = 0;
             for (int t = 0; t < length; t++) {
                 IdRow row = idRow(ids[t]);
                 if (row.complete()) {
@@ -176,16 +181,15 @@ final class FirstLayerFold {
                 } else if (t >= batch.lengths()[i]) { // an empty sentence's padding position: zero features
                     buffers.tokenRows[t] = withFeatures(ids[t], row, new float[featureDimensions], 0, 1);
                 } else {
-                    buffers.tokenRows[t] = withFeatures(ids[t], row, features, packed ? next++ : t, stride);
+                    buffers.tokenRows[t] = withFeatures(ids[t], row, features, packed ? packedToken++ : t, stride);
                 }
             }
-            if (packed && next * featureDimensions != features.length) {
+            if (packed && packedToken * featureDimensions != features.length) {
                 throw new IllegalArgumentException("sentence " + i + " carries word features for "
-                        + features.length / Math.max(1, featureDimensions) + " tokens, its ids need " + next
+                        + features.length / Math.max(1, featureDimensions) + " tokens, its ids need " + packedToken
                         + ": encoded with another vocabulary?");
             }
             float[] sum = buffers.sum;
-            int base = i * channels * width;
             for (int t = 0; t < length; t++) {
                 System.arraycopy(bias, 0, sum, 0, channels);
                 for (int k = 0; k < kernel; k++) {
@@ -198,11 +202,9 @@ final class FirstLayerFold {
                     }
                 }
                 for (int c = 0; c < channels; c++) {
-                    out[base + c * width + t] = Math.max(0f, sum[c]);
+                    sum[c] = Math.max(0f, sum[c]);
                 }
-            }
-            for (int c = 0; c < channels; c++) {
-                Arrays.fill(out, base + c * width + length, base + (c + 1) * width, 0f);
+                next.place(sum, 0, t, length, (i - from) * width, out);
             }
         }
     }

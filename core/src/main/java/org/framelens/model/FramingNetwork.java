@@ -66,6 +66,7 @@ public final class FramingNetwork {
     static final String WORDS = "words";
     /** Convolution layers are "conv0", "conv1", ...; the first reads the embeddings (and word features). */
     static final String FIRST_CONVOLUTION = "conv0";
+    static final String HIDDEN = "hidden";
     static final String SENTENCE = "sentence";
     static final String TOKEN = "token";
     static final String DEVICE = "device";
@@ -174,12 +175,12 @@ public final class FramingNetwork {
             last = name + "mask";
         }
         b.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.MAX).build(), last)
-                .addLayer("hidden", new DenseLayer.Builder().nOut(spec.hiddenSize()).activation(Activation.RELU)
+                .addLayer(HIDDEN, new DenseLayer.Builder().nOut(spec.hiddenSize()).activation(Activation.RELU)
                         .dropOut(1 - spec.dropout()).build(), "pool")
                 .addLayer(SENTENCE, new OutputLayer.Builder(LossFunctions.LossFunction.XENT)
-                        .nOut(1).activation(Activation.SIGMOID).build(), "hidden")
+                        .nOut(1).activation(Activation.SIGMOID).build(), HIDDEN)
                 .addLayer(DEVICE, new OutputLayer.Builder(new LossBinaryXENT(Nd4j.valueArrayOf(DEVICES, DEVICE_WEIGHT)))
-                        .nOut(DEVICES).activation(Activation.SIGMOID).build(), "hidden")
+                        .nOut(DEVICES).activation(Activation.SIGMOID).build(), HIDDEN)
                 .addLayer(TOKEN, new RnnOutputLayer.Builder(new LossBinaryXENT(Nd4j.valueArrayOf(1, TOKEN_WEIGHT)))
                         .nOut(1).activation(Activation.SIGMOID).dataFormat(RNNFormat.NCW).build(), last)
                 .setOutputs(SENTENCE, TOKEN, DEVICE);
@@ -230,15 +231,6 @@ public final class FramingNetwork {
 
     static Predictions toPredictions(EncodedBatch batch, INDArray[] out) {
         return toPredictions(batch, flat(out[0]), 1, flat(out[1]), flat(out[2]), 0, DEVICES);
-    }
-
-    /**
-     * Predictions from a graph whose sentence and device heads are one output, {@code [sentence][1 + devices]}
-     * ({@link InferenceNetwork}'s), and the token head.
-     */
-    static Predictions fromMergedHeads(EncodedBatch batch, INDArray heads, INDArray tokens) {
-        float[] both = flat(heads);
-        return toPredictions(batch, both, 1 + DEVICES, flat(tokens), both, 1, 1 + DEVICES);
     }
 
     /** Sentence i's probability at {@code s[i * sStride]}, its devices from {@code dev[devFrom + i * devStride]}. */

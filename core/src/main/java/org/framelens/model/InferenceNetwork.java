@@ -1,58 +1,93 @@
 package org.framelens.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.bytedeco.javacpp.FloatPointer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.RNNFormat;
-import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
-import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.RnnOutputLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.framelens.encode.EncodedBatch;
 import org.framelens.encode.SentenceEncoder;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * A trained {@link FramingNetwork} in the form the scorer runs: the embedding and first convolution are folded into
- * lookup tables ({@link FirstLayerFold}), and the rest of the graph runs in DL4J with its trained weights (the
- * token head as an equivalent convolution, the sentence and device heads as one layer). Its outputs equal
- * {@link FramingNetwork#predict}'s up to float rounding. Not thread-safe (one per thread, see {@link #copy()});
- * copies share the read-only fold.
+ * A trained {@link FramingNetwork} in the form the scorer runs. The embedding and first convolution are folded into
+ * lookup tables ({@link FirstLayerFold}); every later convolution, the dense layer and the sentence and device heads
+ * (together) run as one ND4J matrix product each, with their trained weights and the bias as the last weight row;
+ * ReLU, sigmoid, masking, max pooling and the per-token head's dot product, a few operations per value, run in plain
+ * Java between them. DL4J's graph did the same arithmetic
+ * through about twenty ND4J operations per call, each with a fixed cost that dominated small batches (0.45 ms of a
+ * one-sentence call, against 0.06 ms now). Its outputs equal {@link FramingNetwork#predict}'s up to float rounding
+ * ({@code InferenceNetworkTest}). Not thread-safe (one per thread, see {@link #copy()}); copies share the fold.
  */
 public final class InferenceNetwork {
-    private static final String FIRST_LAYER = FramingNetwork.FIRST_CONVOLUTION;
-    /** The tail graphs' inputs: the first convolution's activations, and the padding mask (one channel). */
-    private static final String TAIL_INPUT = "conv0activations";
-    private static final String TAIL_MASK = "paddingMask";
-    /** The sentence and device heads as one layer: per sentence, its probability and then its devices'. */
-    private static final String HEADS = "heads";
+    /**
+     * Positions per pass through the convolutions, so that their input rows (about 600 bytes a position) stay in the
+     * core's cache between the fold writing them and the matrix product reading them. One pass per 128-sentence batch
+     * was slower: 35k and 48k against 48k and 54k sentences/s for batch-256 scoreAll in two alternating runs.
+     */
+    private static final int POSITIONS_PER_PASS = 1024;
 
     private final FirstLayerFold fold;
-    /** The graph after the first convolution, without mask layers: for unpadded batches. */
-    private final ComputationGraph tail;
-    /**
-     * The same graph for padded batches, every mask layer replaced by a product with {@link #TAIL_MASK}: the same
-     * arithmetic as DL4J's own masking, without its broadcasts and masked pooling, which cost about as much as the
-     * convolutions themselves. Max pooling needs no mask because the masked activations are ReLU outputs (at least
-     * 0) and every sentence has at least one position.
-     */
-    private final ComputationGraph paddedTail;
+    /** The convolutions after the first, in order; empty for a one-convolution network. */
+    private final List<Layer> convolutions;
+    /** The rows the fold writes: the second convolution's input, or plain activations when there is none. */
+    private final ConvolutionRows foldRows;
+    private final int channels;
+    private final Layer hidden;
+    /** The sentence head's unit, then the device head's, side by side. */
+    private final Layer heads;
+    private final float[] tokenWeights;
+    private final float tokenBias;
     private final FirstLayerFold.Buffers buffers;
-    /** The fold's output, reused call after call: a fresh array per batch cost as much as filling it. */
-    private float[] activations = new float[0];
+    private final Scratch scratch = new Scratch();
 
-    private InferenceNetwork(FirstLayerFold fold, ComputationGraph tail, ComputationGraph paddedTail) {
+    /**
+     * A dense layer, or a convolution over {@link #input} rows: weights {@code [inputs + 1, outputs]}, the bias last.
+     */
+    private record Layer(INDArray weights, ConvolutionRows input) {
+        int outputs() {
+            return (int) weights.size(1);
+        }
+
+        Layer copy() {
+            return new Layer(weights.dup('c'), input);
+        }
+    }
+
+    /** Per-instance arrays, reused call after call: allocating them per batch cost as much as filling them. */
+    private static final class Scratch {
+        private float[] rows = new float[0];
+        private float[] activations = new float[0];
+        private float[] pooled = new float[0];
+        private float[] hidden = new float[0];
+        private float[] heads = new float[0];
+
+        private static float[] fit(float[] array, int size) {
+            return array.length < size ? new float[size] : array;
+        }
+    }
+
+    private InferenceNetwork(FirstLayerFold fold, List<Layer> convolutions, ConvolutionRows foldRows, int channels,
+                             Layer hidden, Layer heads, float[] tokenWeights, float tokenBias) {
         this.fold = fold;
-        this.tail = tail;
-        this.paddedTail = paddedTail;
+        this.convolutions = convolutions;
+        this.foldRows = foldRows;
+        this.channels = channels;
+        this.hidden = hidden;
+        this.heads = heads;
+        this.tokenWeights = tokenWeights;
+        this.tokenBias = tokenBias;
         this.buffers = fold.buffers();
     }
 
@@ -62,118 +97,80 @@ public final class InferenceNetwork {
      */
     public static InferenceNetwork of(FramingNetwork network, SentenceEncoder encoder) {
         ComputationGraph graph = network.graph();
-        FirstLayerFold fold = FirstLayerFold.of(graph, FramingNetwork.EMBEDDING, FIRST_LAYER, encoder);
-        ComputationGraphConfiguration rest = mergedSentenceHeads(tokenHeadAsConvolution(
-                afterFirstLayer(graph.getConfiguration().clone())));
-        ComputationGraph tail = new ComputationGraph(GraphSurgery.withoutMaskLayers(rest.clone()));
-        tail.init();
-        for (Layer layer : tail.getLayers()) {
-            String name = layer.conf().getLayer().getLayerName();
-            for (String key : layer.paramTable().keySet()) {
-                // the token head's weights keep their order but not their shape (see tokenHeadAsConvolution)
-                layer.setParam(key, trainedParam(graph, name, key).dup('c').reshape(layer.getParam(key).shape()));
+        FirstLayerFold fold = FirstLayerFold.of(graph, FramingNetwork.EMBEDDING, FramingNetwork.FIRST_CONVOLUTION,
+                encoder);
+        List<Layer> convolutions = new ArrayList<>();
+        int channels = fold.channels();
+        for (int i = 1; graph.getVertex("conv" + i) != null; i++) {
+            Layer conv = convolution(graph, "conv" + i, channels);
+            convolutions.add(conv);
+            channels = conv.outputs();
+        }
+        ConvolutionRows foldRows = convolutions.isEmpty()
+                ? new ConvolutionRows(fold.channels(), 1) : convolutions.get(0).input();
+        if (!(layerConf(graph, "pool") instanceof GlobalPoolingLayer pool) || pool.getPoolingType() != PoolingType.MAX) {
+            throw notFrameLens("no max pooling layer 'pool'");
+        }
+        Layer hidden = dense(graph, ActivationReLU.class, FramingNetwork.HIDDEN);
+        Layer heads = dense(graph, ActivationSigmoid.class, FramingNetwork.SENTENCE, FramingNetwork.DEVICE);
+        Layer token = dense(graph, ActivationSigmoid.class, FramingNetwork.TOKEN);
+        if (hidden.input().channels() != channels || heads.input().channels() != hidden.outputs()
+                || token.input().channels() != channels || token.outputs() != 1) {
+            throw notFrameLens("layer sizes do not chain");
+        }
+        float[] tokenParams = token.weights().dup('c').data().asFloat();
+        return new InferenceNetwork(fold, List.copyOf(convolutions), foldRows, channels, hidden, heads,
+                Arrays.copyOf(tokenParams, channels), tokenParams[channels]);
+    }
+
+    /** A biased, undilated, stride-1 "same" ReLU convolution reading {@code inputs} channels. */
+    private static Layer convolution(ComputationGraph graph, String name, int inputs) {
+        if (!(layerConf(graph, name) instanceof Convolution1DLayer conf) || conf.getConvolutionMode() != ConvolutionMode.Same
+                || conf.getDilation()[0] != 1 || conf.getStride()[0] != 1 || !conf.hasBias()
+                || !(conf.getActivationFn() instanceof ActivationReLU) || conf.getNIn() != inputs) {
+            throw notFrameLens("'" + name + "' is not a biased, undilated, stride-1 \"same\" ReLU convolution over "
+                    + inputs + " channels");
+        }
+        INDArray w = graph.getLayer(name).getParam("W");
+        int kernel = (int) w.size(2);
+        int outputs = (int) w.size(0);
+        /*
+         * DL4J reports the weights as [outputs, inputs, kernel, 1], but M2.1's native conv1d reads the same buffer as
+         * [kernel, inputs, outputs] (see FirstLayerFold): in c order, exactly the rows of a ConvolutionRows input.
+         */
+        INDArray rows = Nd4j.create(w.dup('c').data().asFloat(), new long[] {(long) kernel * inputs, outputs}, 'c');
+        return new Layer(withBiasRow(rows, graph.getLayer(name).getParam("b")), new ConvolutionRows(inputs, kernel));
+    }
+
+    /** Dense layers (weights {@code [inputs, outputs]}) with one activation, side by side as one layer. */
+    private static Layer dense(ComputationGraph graph, Class<? extends IActivation> activation, String... names) {
+        List<INDArray> weights = new ArrayList<>();
+        List<INDArray> biases = new ArrayList<>();
+        for (String name : names) {
+            if (!(layerConf(graph, name) instanceof BaseLayer conf) || !activation.isInstance(conf.getActivationFn())
+                    || graph.getLayer(name).getParam("W") == null || graph.getLayer(name).getParam("W").rank() != 2) {
+                throw notFrameLens("'" + name + "' is not a dense layer with " + activation.getSimpleName());
             }
+            weights.add(graph.getLayer(name).getParam("W"));
+            biases.add(graph.getLayer(name).getParam("b"));
         }
-        ComputationGraph padded = new ComputationGraph(withMaskProducts(rest));
-        padded.init(tail.params(), false); // both graphs read one parameter array
-        return new InferenceNetwork(fold, tail, padded);
+        INDArray w = Nd4j.hstack(weights.toArray(INDArray[]::new));
+        INDArray b = Nd4j.hstack(biases.toArray(INDArray[]::new));
+        return new Layer(withBiasRow(w, b), new ConvolutionRows((int) w.size(0), 1));
     }
 
-    /** The graph after the first convolution, fed with its activations (already zero at padding). */
-    private static ComputationGraphConfiguration afterFirstLayer(ComputationGraphConfiguration conf) {
-        for (String name : List.of(FramingNetwork.EMBEDDING, FramingNetwork.WORDS, FIRST_LAYER)) {
-            conf.getVertices().remove(name);
-            conf.getVertexInputs().remove(name);
-        }
-        GraphSurgery.rename(conf, FIRST_LAYER, TAIL_INPUT);
-        conf.setNetworkInputs(new ArrayList<>(List.of(TAIL_INPUT)));
-        return conf;
+    private static org.deeplearning4j.nn.conf.layers.Layer layerConf(ComputationGraph graph, String name) {
+        return graph.getVertex(name) != null && graph.getVertex(name).hasLayer()
+                ? graph.getLayer(name).conf().getLayer() : null;
     }
 
-    /** A parameter of a tail layer, from the trained graph's layer of that name or, for {@link #HEADS}, two. */
-    private static INDArray trainedParam(ComputationGraph graph, String layer, String key) {
-        if (!layer.equals(HEADS)) {
-            return graph.getLayer(layer).getParam(key);
-        }
-        return Nd4j.hstack(graph.getLayer(FramingNetwork.SENTENCE).getParam(key),
-                graph.getLayer(FramingNetwork.DEVICE).getParam(key));
+    private static INDArray withBiasRow(INDArray weights, INDArray bias) {
+        return Nd4j.vstack(weights.castTo(DataType.FLOAT), bias.castTo(DataType.FLOAT).reshape(1, weights.size(1)))
+                .dup('c');
     }
 
-    /**
-     * The sentence and device heads, two sigmoid layers on the same input, as one layer with both heads' units side
-     * by side: one matrix product, and one layer's fixed DL4J cost per call instead of two.
-     */
-    private static ComputationGraphConfiguration mergedSentenceHeads(ComputationGraphConfiguration conf) {
-        LayerVertex sentence = (LayerVertex) conf.getVertices().remove(FramingNetwork.SENTENCE);
-        LayerVertex device = (LayerVertex) conf.getVertices().remove(FramingNetwork.DEVICE);
-        List<String> input = conf.getVertexInputs().remove(FramingNetwork.SENTENCE);
-        OutputLayer s = (OutputLayer) sentence.getLayerConf().getLayer();
-        OutputLayer d = (OutputLayer) device.getLayerConf().getLayer();
-        if (!input.equals(conf.getVertexInputs().remove(FramingNetwork.DEVICE))
-                || !s.getActivationFn().equals(d.getActivationFn())) {
-            throw new IllegalArgumentException("not a FrameLens network: the sentence and device heads differ in input"
-                    + " or activation");
-        }
-        DenseLayer heads = new DenseLayer.Builder()
-                .nIn(s.getNIn())
-                .nOut(s.getNOut() + d.getNOut())
-                .activation(s.getActivationFn())
-                .weightInit(s.getWeightInitFn()) // overwritten with the heads' weights
-                .updater(s.getIUpdater()) // never used, but DL4J's clone() builds one
-                .biasUpdater(s.getBiasUpdater())
-                .build();
-        heads.setLayerName(HEADS);
-        NeuralNetConfiguration layerConf = sentence.getLayerConf().clone();
-        layerConf.setLayer(heads);
-        conf.getVertices().put(HEADS, new LayerVertex(layerConf, null));
-        conf.getVertexInputs().put(HEADS, new ArrayList<>(input));
-        conf.setNetworkOutputs(new ArrayList<>(List.of(HEADS, FramingNetwork.TOKEN)));
-        return GraphSurgery.reordered(conf);
-    }
-
-    /**
-     * The per-token head as a kernel-1 convolution: the same sigmoid of each position's weighted channels, with its
-     * weights in the same order, but without the copy of its whole input into another layout that DL4J's
-     * RnnOutputLayer makes first (a sixth of the time of a call on 128 sentences).
-     */
-    private static ComputationGraphConfiguration tokenHeadAsConvolution(ComputationGraphConfiguration conf) {
-        LayerVertex vertex = (LayerVertex) conf.getVertices().get(FramingNetwork.TOKEN);
-        RnnOutputLayer head = (RnnOutputLayer) vertex.getLayerConf().getLayer();
-        Convolution1DLayer conv = new Convolution1DLayer.Builder()
-                .kernelSize(1)
-                .convolutionMode(ConvolutionMode.Same)
-                .rnnDataFormat(RNNFormat.NCW)
-                .nIn(head.getNIn())
-                .nOut(head.getNOut())
-                .hasBias(head.hasBias())
-                .activation(head.getActivationFn())
-                .weightInit(head.getWeightInitFn()) // overwritten with the head's weights
-                .updater(head.getIUpdater()) // never used, but DL4J's clone() builds one
-                .biasUpdater(head.getBiasUpdater())
-                .build();
-        conv.setLayerName(FramingNetwork.TOKEN);
-        NeuralNetConfiguration layerConf = vertex.getLayerConf().clone();
-        layerConf.setLayer(conv);
-        conf.getVertices().put(FramingNetwork.TOKEN, new LayerVertex(layerConf, null));
-        return conf;
-    }
-
-    /**
-     * Each mask layer replaced by a product with the {@link #TAIL_MASK} input; the one on the tail's input is
-     * dropped, since the fold already leaves padding at zero.
-     */
-    private static ComputationGraphConfiguration withMaskProducts(ComputationGraphConfiguration conf) {
-        for (String mask : GraphSurgery.maskLayers(conf)) {
-            String input = conf.getVertexInputs().get(mask).get(0);
-            if (input.equals(TAIL_INPUT)) {
-                GraphSurgery.bypass(conf, mask);
-            } else {
-                conf.getVertices().put(mask, new ElementWiseVertex(ElementWiseVertex.Op.Product));
-                conf.getVertexInputs().put(mask, new ArrayList<>(List.of(input, TAIL_MASK)));
-            }
-        }
-        conf.setNetworkInputs(new ArrayList<>(List.of(TAIL_INPUT, TAIL_MASK)));
-        return GraphSurgery.reordered(conf);
+    private static IllegalArgumentException notFrameLens(String why) {
+        return new IllegalArgumentException("not a FrameLens network: " + why);
     }
 
     /** Runs inference on a batch. */
@@ -181,34 +178,142 @@ public final class InferenceNetwork {
         if (batch.size() == 0) {
             return Predictions.none();
         }
-        try (MemoryWorkspace ws = Nd4j.getWorkspaceManager()
+        int n = batch.size();
+        int group = Math.max(1, POSITIONS_PER_PASS / batch.width());
+        double[][] tokens = new double[n][];
+        scratch.pooled = Scratch.fit(scratch.pooled, n * (channels + 1));
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager()
                 .getAndActivateWorkspace(FramingNetwork.PREDICT_WORKSPACE, FramingNetwork.PREDICT_ID)) {
-            int size = batch.size() * fold.channels() * batch.width();
-            if (activations.length < size) {
-                activations = new float[size];
+            for (int from = 0; from < n; from += group) {
+                convolve(batch, from, Math.min(n, from + group), tokens);
             }
-            fold.activations(batch, buffers, activations);
-            INDArray input = FramingNetwork.fromBuffer(activations, size, batch.size(), fold.channels(), batch.width());
-            INDArray[] out = FramingNetwork.isRectangular(batch)
-                    ? tail.output(false, new INDArray[] {input}, null, null, ws)
-                    : paddedTail.output(false, new INDArray[] {input, paddingMask(batch)}, null, null, ws);
-            return FramingNetwork.fromMergedHeads(batch, out[0], out[1]);
+            scratch.hidden = Scratch.fit(scratch.hidden, n * (hidden.outputs() + 1));
+            product(scratch.pooled, n, hidden, scratch.hidden);
+            reluWithBiasInput(scratch.hidden, n, hidden.outputs());
+            scratch.heads = Scratch.fit(scratch.heads, n * heads.outputs());
+            product(scratch.hidden, n, heads, scratch.heads);
+        }
+        int width = heads.outputs();
+        double[] sentence = new double[n];
+        double[][] devices = new double[n][width - 1];
+        for (int i = 0; i < n; i++) {
+            sentence[i] = sigmoid(scratch.heads[i * width]);
+            for (int d = 1; d < width; d++) {
+                devices[i][d - 1] = sigmoid(scratch.heads[i * width + d]);
+            }
+        }
+        return new Predictions(sentence, tokens, devices);
+    }
+
+    /**
+     * The convolutions, pooling and token head for the batch's sentences {@code from} to {@code to} (exclusive):
+     * their pooled rows into {@link Scratch#pooled}, their token probabilities into {@code tokens}.
+     */
+    private void convolve(EncodedBatch batch, int from, int to, double[][] tokens) {
+        int positions = (to - from) * batch.width();
+        scratch.rows = Scratch.fit(scratch.rows, positions * foldRows.columns());
+        fold.convolutionRows(batch, from, to, buffers, foldRows, scratch.rows);
+        float[] last = scratch.rows;
+        int stride = foldRows.columns();
+        for (int i = 0; i < convolutions.size(); i++) {
+            Layer conv = convolutions.get(i);
+            scratch.activations = Scratch.fit(scratch.activations, positions * conv.outputs());
+            product(scratch.rows, positions, conv, scratch.activations);
+            last = scratch.activations;
+            stride = conv.outputs();
+            if (i + 1 < convolutions.size()) {
+                nextRows(batch, from, to, convolutions.get(i + 1).input());
+            }
+        }
+        poolAndTokens(batch, from, to, last, stride, tokens);
+    }
+
+    /**
+     * {@code out = in * layer} for {@code rows} rows laid out as {@code layer}'s input: one ND4J matrix product, in
+     * the active workspace.
+     */
+    private static void product(float[] in, int rows, Layer layer, float[] out) {
+        int columns = (int) layer.weights().size(0);
+        INDArray a = FramingNetwork.fromBuffer(in, rows * columns, rows, columns);
+        INDArray c = Nd4j.createUninitialized(DataType.FLOAT, new long[] {rows, layer.outputs()}, 'c');
+        Nd4j.gemm(a, layer.weights(), c, false, false, 1.0, 0.0);
+        new FloatPointer(c.data().addressPointer()).get(out, 0, rows * layer.outputs());
+    }
+
+    /**
+     * The ReLU of the last convolution's outputs for sentences {@code from} to {@code to} as the next convolution's
+     * input rows, in {@link Scratch#rows}.
+     */
+    private void nextRows(EncodedBatch batch, int from, int to, ConvolutionRows next) {
+        int width = batch.width();
+        int channels = next.channels();
+        int size = (to - from) * width * next.columns();
+        scratch.rows = Scratch.fit(scratch.rows, size);
+        Arrays.fill(scratch.rows, 0, size, 0f);
+        float[] position = new float[channels];
+        for (int i = from; i < to; i++) {
+            int length = Math.max(1, batch.lengths()[i]);
+            for (int t = 0; t < length; t++) {
+                int o = ((i - from) * width + t) * channels;
+                for (int c = 0; c < channels; c++) {
+                    position[c] = Math.max(0f, scratch.activations[o + c]);
+                }
+                next.place(position, 0, t, length, (i - from) * width, scratch.rows);
+            }
         }
     }
 
     /**
-     * {@code [sentence][1][position]}: 1 at each sentence's positions (at least one, as in the trained graph's
-     * mask), 0 at padding; the mask products broadcast it over the channels.
+     * Max pooling of the last convolution's ReLU outputs over each position of sentences {@code from} to {@code to}
+     * into their rows of {@link Scratch#pooled}, with the bias input, and the token head's probability at each real
+     * position. Pooling starts from 0 because every value is a ReLU output and every sentence has a position (an
+     * empty one its padding position).
      */
-    private static INDArray paddingMask(EncodedBatch batch) {
-        return FramingNetwork.fromFloats(FramingNetwork.maskValues(batch), batch.size(), 1, batch.width());
+    private void poolAndTokens(EncodedBatch batch, int from, int to, float[] activations, int stride,
+                               double[][] tokens) {
+        int columns = channels + 1;
+        float[] pooled = scratch.pooled;
+        for (int i = from; i < to; i++) {
+            int length = batch.lengths()[i];
+            tokens[i] = new double[length];
+            int p = i * columns;
+            Arrays.fill(pooled, p, p + channels, 0f);
+            for (int t = 0; t < Math.max(1, length); t++) {
+                int o = ((i - from) * batch.width() + t) * stride;
+                float logit = tokenBias;
+                for (int c = 0; c < channels; c++) {
+                    float v = Math.max(0f, activations[o + c]);
+                    pooled[p + c] = Math.max(pooled[p + c], v);
+                    logit += v * tokenWeights[c];
+                }
+                if (t < length) {
+                    tokens[i][t] = sigmoid(logit);
+                }
+            }
+            pooled[p + channels] = 1f;
+        }
     }
 
-    /** A copy for another thread: its own graph, the same fold. */
+    /**
+     * Turns {@code rows x outputs} pre-activations into the next layer's input in place: their ReLU, each row followed
+     * by the bias input (filled from the back, so that no value is overwritten before it is read).
+     */
+    private static void reluWithBiasInput(float[] values, int rows, int outputs) {
+        for (int i = rows - 1; i >= 0; i--) {
+            values[i * (outputs + 1) + outputs] = 1f;
+            for (int c = outputs - 1; c >= 0; c--) {
+                values[i * (outputs + 1) + c] = Math.max(0f, values[i * outputs + c]);
+            }
+        }
+    }
+
+    /** A copy for another thread: its own working memory and weight arrays, the same fold. */
     public InferenceNetwork copy() {
-        ComputationGraph tailCopy = tail.clone();
-        ComputationGraph paddedCopy = new ComputationGraph(paddedTail.getConfiguration().clone());
-        paddedCopy.init(tailCopy.params(), false);
-        return new InferenceNetwork(fold, tailCopy, paddedCopy);
+        return new InferenceNetwork(fold, convolutions.stream().map(Layer::copy).toList(), foldRows, channels,
+                hidden.copy(), heads.copy(), tokenWeights, tokenBias);
+    }
+
+    private static double sigmoid(double x) {
+        return 1 / (1 + Math.exp(-x));
     }
 }

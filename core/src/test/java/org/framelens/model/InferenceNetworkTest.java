@@ -23,6 +23,8 @@ import org.framelens.encode.Vocabulary;
 import org.framelens.encode.WordFeatures;
 import org.framelens.text.Token;
 import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,8 +43,8 @@ class InferenceNetworkTest {
     @CsvSource({"0, 3, 2", "3, 3, 2", "3, 4, 1", "2, 2, 3", "3, 5, 2"})
     void foldedOutputsEqualTheGraphs(int featureDimensions, int kernel, int layers) {
         SentenceEncoder encoder = encoder(featureDimensions);
-        FramingNetwork network = FramingNetwork.create(new NetworkSpec(8, 6, kernel, layers, 5, 0.2),
-                encoder.vocabulary().size(), featureDimensions, 11, 1e-3, false);
+        FramingNetwork network = randomised(FramingNetwork.create(new NetworkSpec(8, 6, kernel, layers, 5, 0.2),
+                encoder.vocabulary().size(), featureDimensions, 11, 1e-3, false));
         InferenceNetwork folded = InferenceNetwork.of(network, encoder);
         Random random = new Random(featureDimensions * 31L + kernel);
         for (int width : new int[] {1, 2, 7, 19}) {
@@ -53,7 +55,11 @@ class InferenceNetworkTest {
                 rectangular.add(sentence(random, width));
             }
             padded.add(List.of()); // an empty sentence in a padded batch
-            for (List<List<Token>> batch : List.of(padded, rectangular, padded.subList(0, 1))) {
+            List<List<Token>> many = new ArrayList<>(); // more positions than one pass through the convolutions takes
+            for (int i = 0; i < 1500 / width; i++) {
+                many.add(sentence(random, 1 + random.nextInt(width)));
+            }
+            for (List<List<Token>> batch : List.of(padded, rectangular, padded.subList(0, 1), many)) {
                 EncodedBatch encoded = encoder.encode(batch);
                 EncodedBatch lean = encoder.omittingIdFeatures().encode(batch);
                 assertSame(network.predict(encoded), folded.predict(encoded));
@@ -76,8 +82,8 @@ class InferenceNetworkTest {
             vectors.add(new float[] {(float) random.nextGaussian(), (float) random.nextGaussian()});
         }
         SentenceEncoder encoder = new SentenceEncoder(vocabulary, Optional.of(WordFeatures.of(words, vectors)));
-        FramingNetwork network = FramingNetwork.create(new NetworkSpec(8, 6, 3, 2, 5, 0.2),
-                vocabulary.size(), 2, 13, 1e-3, false);
+        FramingNetwork network = randomised(FramingNetwork.create(new NetworkSpec(8, 6, 3, 2, 5, 0.2),
+                vocabulary.size(), 2, 13, 1e-3, false));
         InferenceNetwork folded = InferenceNetwork.of(network, encoder);
         List<List<Token>> batch = new ArrayList<>();
         for (int s = 0; s < 250; s++) {
@@ -122,6 +128,16 @@ class InferenceNetworkTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> InferenceNetwork.of(new FramingNetwork(other), encoder(0)));
         assertTrue(e.getMessage().contains("not a FrameLens network"), e.getMessage());
+    }
+
+    /**
+     * Every parameter drawn at random, biases included: a new network's biases are zero, and a test on one could not
+     * tell whether the inference form adds them.
+     */
+    private static FramingNetwork randomised(FramingNetwork network) {
+        INDArray params = network.graph().params();
+        params.assign(Nd4j.randn(new Random(17).nextLong(), params.shape()).muli(0.5));
+        return network;
     }
 
     private static void assertSame(Predictions expected, Predictions actual) {
