@@ -70,7 +70,8 @@ final class Report {
             b.append("\nWhere one thread's time goes (batch 256, microseconds per sentence): tokenizing ")
                     .append(fmt(r.get("stage_us_tokenize"))).append(", encoding ")
                     .append(fmt(r.get("stage_us_encode"))).append(", the network (first layer folded into lookups, "
-                    + "the rest in DL4J) ").append(fmt(r.get("stage_us_network"))).append(", building the results ")
+                    + "the rest as ND4J matrix products) ").append(fmt(r.get("stage_us_network")))
+                    .append(", building the results ")
                     .append(fmt(r.get("stage_us_results"))).append("; the whole `scoreAll` call ")
                     .append(fmt(r.get("stage_us_score_all"))).append(". The OpenNLP peer takes ")
                     .append(fmt(1e6 / num(r.get("opennlp_sentences_per_s"))))
