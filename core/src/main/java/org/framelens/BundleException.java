@@ -9,7 +9,7 @@ public class BundleException extends FrameLensException {
         UNREADABLE,
         /** A required entry is absent. */
         MISSING_ENTRY,
-        /** An entry's SHA-256 differs from the manifest: the file is corrupt or was edited. */
+        /** An entry's checksum differs from the manifest's: the file is corrupt or was edited. */
         HASH_MISMATCH,
         /** The bundle's format version is not one this FrameLens reads. */
         UNSUPPORTED_FORMAT,

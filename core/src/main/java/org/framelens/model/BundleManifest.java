@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The manifest of a model bundle ({@code manifest.json}): what the model is, how it was made, and a SHA-256 for every
- * other entry.
+ * The manifest of a model bundle ({@code manifest.json}): what the model is, how it was made, and a SHA-256 and a
+ * CRC-32C for every other entry.
  *
  * @param formatVersion     bundle layout version; readers refuse versions they do not know
  * @param framelensVersion  FrameLens version that wrote the bundle
@@ -25,13 +25,15 @@ import java.util.Objects;
  * @param metrics           evaluation figures (dev and, when present, test)
  * @param versions          Java, DL4J and OpenNLP versions at training time
  * @param entries           SHA-256 of every other entry in the bundle, by entry name
+ * @param checksums         CRC-32C of every other entry, by entry name (hex), which loading checks; empty in bundles
+ *                          written before it existed, whose entries are checked against their SHA-256 instead
  */
 public record BundleManifest(int formatVersion, String framelensVersion, String modelId, String createdAt,
                              List<String> labels, List<String> devices, String tokenizer, int vocabularySize,
                              double threshold, double tokenThreshold, Calibration calibration, long seed,
                              Map<String, Object> trainingData, Map<String, Object> trainingConfig,
                              Map<String, Object> metrics, Map<String, String> versions,
-                             Map<String, String> entries) {
+                             Map<String, String> entries, Map<String, String> checksums) {
     /** The bundle format this version of FrameLens writes and reads. */
     public static final int FORMAT_VERSION = 1;
     /** The {@link #versions} entry naming the network's {@link FramingNetwork#ARCHITECTURE}. */
@@ -49,6 +51,7 @@ public record BundleManifest(int formatVersion, String framelensVersion, String 
         metrics = Map.copyOf(metrics);
         versions = Map.copyOf(versions);
         entries = Map.copyOf(entries);
+        checksums = checksums == null ? Map.of() : Map.copyOf(checksums);
     }
 
     /** The share of loaded sentences in the dev split that calibration was fitted on, if the bundle records it. */
@@ -71,17 +74,17 @@ public record BundleManifest(int formatVersion, String framelensVersion, String 
         return devLoadedShare();
     }
 
-    /** A copy with the entry hashes set (the writer fills them in last). */
-    public BundleManifest withEntries(Map<String, String> newEntries) {
+    /** A copy with the entries' SHA-256 and CRC-32C set (the writer fills them in last). */
+    public BundleManifest withEntries(Map<String, String> sha256, Map<String, String> crc32c) {
         return new BundleManifest(formatVersion, framelensVersion, modelId, createdAt, labels, devices, tokenizer,
                 vocabularySize, threshold, tokenThreshold, calibration, seed, trainingData, trainingConfig, metrics,
-                versions, newEntries);
+                versions, sha256, crc32c);
     }
 
     /** A copy with other metrics (for example after a test-split evaluation). */
     public BundleManifest withMetrics(Map<String, Object> newMetrics) {
         return new BundleManifest(formatVersion, framelensVersion, modelId, createdAt, labels, devices, tokenizer,
                 vocabularySize, threshold, tokenThreshold, calibration, seed, trainingData, trainingConfig,
-                newMetrics, versions, entries);
+                newMetrics, versions, entries, checksums);
     }
 }

@@ -147,7 +147,7 @@ public final class Trainer {
                 Arrays.stream(FramingDevice.values()).map(FramingDevice::code).toList(),
                 TokenizerAdapter.IDENTITY, vocabulary.size(), threshold, tokenThreshold, calibration, config.seed(),
                 BundleIO.jsonMap(provenance(train, dev)), BundleIO.jsonMap(config.asMap()), BundleIO.jsonMap(metrics),
-                Versions.all(), Map.of());
+                Versions.all(), Map.of(), Map.of());
         return new TrainedModel(new ModelBundle(manifest, vocabulary, network, wordFeatures), devMetrics, epoch);
     }
 

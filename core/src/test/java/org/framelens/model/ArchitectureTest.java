@@ -79,7 +79,7 @@ class ArchitectureTest {
                 m.createdAt(), m.labels(), m.devices(), m.tokenizer(), m.vocabularySize(), m.threshold(),
                 m.tokenThreshold(), m.calibration(), m.seed(), m.trainingData(),
                 config.apply(new HashMap<>(m.trainingConfig())), m.metrics(),
-                versions.apply(new HashMap<>(m.versions())), m.entries());
+                versions.apply(new HashMap<>(m.versions())), m.entries(), m.checksums());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BundleIO.write(new ModelBundle(edited, bundle.vocabulary(), bundle.network(), bundle.wordFeatures()), out);
         return BundleIO.read(new ByteArrayInputStream(out.toByteArray()), "edited");

@@ -27,7 +27,8 @@ class BundleRoundTripTest {
         BundleIO.write(bundle, file);
         ModelBundle reloaded = BundleIO.read(file);
 
-        assertEquals(bundle.manifest().withEntries(reloaded.manifest().entries()), reloaded.manifest());
+        assertEquals(bundle.manifest().withEntries(reloaded.manifest().entries(),
+                reloaded.manifest().checksums()), reloaded.manifest());
         assertEquals(bundle.vocabulary().words(), reloaded.vocabulary().words());
         FramingScorer a = FrameLens.fromBundle(bundle);
         FramingScorer b = FrameLens.load(file);

@@ -117,7 +117,22 @@ class BundleValidationTest {
         net[net.length / 2] ^= 1;
         BundleException e = reject(zip(m));
         assertEquals(Reason.HASH_MISMATCH, e.reason());
-        assertTrue(e.getMessage().contains("network.zip"), e.getMessage());
+        assertTrue(e.getMessage().contains("network.zip") && e.getMessage().contains("CRC-32C"), e.getMessage());
+    }
+
+    @Test
+    void bundlesWrittenBeforeChecksumsAreCheckedAgainstTheirSha256() throws IOException {
+        Map<String, byte[]> m = entries(valid);
+        ObjectNode manifest = (ObjectNode) BundleIO.json().readTree(m.get(BundleIO.MANIFEST));
+        manifest.remove("checksums");
+        m.put(BundleIO.MANIFEST, BundleIO.json().writeValueAsBytes(manifest));
+        assertTrue(BundleIO.read(new ByteArrayInputStream(zip(m)), "older bundle").manifest().checksums().isEmpty());
+
+        byte[] net = m.get(BundleIO.NETWORK);
+        net[net.length / 2] ^= 1;
+        BundleException e = reject(zip(m));
+        assertEquals(Reason.HASH_MISMATCH, e.reason());
+        assertTrue(e.getMessage().contains("SHA-256"), e.getMessage());
     }
 
     @Test
@@ -141,6 +156,7 @@ class BundleValidationTest {
         m.put(BundleIO.VOCABULARY, vocab);
         ObjectNode manifest = (ObjectNode) BundleIO.json().readTree(m.get(BundleIO.MANIFEST));
         ((ObjectNode) manifest.get("entries")).put(BundleIO.VOCABULARY, BundleIO.sha256(vocab));
+        ((ObjectNode) manifest.get("checksums")).put(BundleIO.VOCABULARY, BundleIO.crc32c(vocab));
         manifest.put("vocabularySize", manifest.get("vocabularySize").asInt() + 1);
         m.put(BundleIO.MANIFEST, BundleIO.json().writeValueAsBytes(manifest));
         BundleException e = reject(zip(m));
