@@ -459,7 +459,9 @@ public final class FramingNetwork {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
             for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
                 if (e.getName().equals(ModelSerializer.COEFFICIENTS_BIN)) {
-                    params = Nd4j.read(new DataInputStream(zip));
+                    // buffered: ND4J reads the values four bytes at a time, and each unbuffered read went through
+                    // the inflater (0.3 s of a cold start, 0.07 s buffered)
+                    params = Nd4j.read(new DataInputStream(new java.io.BufferedInputStream(zip, 1 << 16)));
                 }
             }
         }
