@@ -30,16 +30,16 @@ record ConvolutionRows(int channels, int kernel) {
     }
 
     /**
-     * Writes position {@code t}'s activations ({@code channels} values of {@code source} from {@code from}) into the
+     * Writes position {@code t}'s activations (the first {@code channels} values of {@code activations}) into the
      * rows of the positions of its sentence that read it, and marks t's own row as a real position. Rows start at
      * {@code firstRow}, the sentence has {@code length} real positions, and the output must be zero beforehand.
      */
-    void place(float[] source, int from, int t, int length, int firstRow, float[] out) {
+    void place(float[] activations, int t, int length, int firstRow, float[] out) {
         int columns = columns();
         for (int k = 0; k < kernel; k++) {
             int reader = t - k + before(); // reads t at offset k
             if (reader >= 0 && reader < length) {
-                System.arraycopy(source, from, out, (firstRow + reader) * columns + k * channels, channels);
+                System.arraycopy(activations, 0, out, (firstRow + reader) * columns + k * channels, channels);
             }
         }
         out[(firstRow + t) * columns + kernel * channels] = 1f;

@@ -204,7 +204,7 @@ final class FirstLayerFold {
                 for (int c = 0; c < channels; c++) {
                     sum[c] = Math.max(0f, sum[c]);
                 }
-                next.place(sum, 0, t, length, (i - from) * width, out);
+                next.place(sum, t, length, (i - from) * width, out);
             }
         }
     }

@@ -258,7 +258,7 @@ public final class InferenceNetwork {
                 for (int c = 0; c < channels; c++) {
                     position[c] = Math.max(0f, scratch.activations[o + c]);
                 }
-                next.place(position, 0, t, length, (i - from) * width, scratch.rows);
+                next.place(position, t, length, (i - from) * width, scratch.rows);
             }
         }
     }
