@@ -103,17 +103,13 @@ public final class BundleIO {
     public static void write(ModelBundle bundle, OutputStream out) throws IOException {
         byte[] vocab = (String.join("\n", bundle.vocabulary().words()) + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] network = bundle.network().toBytes();
-        byte[] features = null;
-        if (bundle.wordFeatures().isPresent()) {
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            bundle.wordFeatures().get().write(buffer);
-            features = buffer.toByteArray();
-        }
         Map<String, byte[]> contents = new LinkedHashMap<>();
         contents.put(VOCABULARY, vocab);
         contents.put(NETWORK, network);
-        if (features != null) {
-            contents.put(WORD_FEATURES, features);
+        if (bundle.wordFeatures().isPresent()) {
+            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+            bundle.wordFeatures().get().write(buffer);
+            contents.put(WORD_FEATURES, buffer.toByteArray());
         }
         Map<String, String> hashes = new LinkedHashMap<>();
         Map<String, String> checksums = new LinkedHashMap<>();
@@ -124,10 +120,8 @@ public final class BundleIO {
         byte[] manifest = JSON.writeValueAsBytes(bundle.manifest().withEntries(hashes, checksums));
         ZipOutputStream zip = new ZipOutputStream(out);
         put(zip, MANIFEST, manifest);
-        put(zip, VOCABULARY, vocab);
-        put(zip, NETWORK, network);
-        if (features != null) {
-            put(zip, WORD_FEATURES, features);
+        for (Map.Entry<String, byte[]> entry : contents.entrySet()) {
+            put(zip, entry.getKey(), entry.getValue());
         }
         zip.finish();
         zip.flush();
