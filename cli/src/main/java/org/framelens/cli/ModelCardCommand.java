@@ -108,7 +108,8 @@ final class ModelCardCommand implements Callable<Integer> {
                         .writeValueAsString(new java.util.TreeMap<>(m.trainingConfig())))
                 .append("` |\n\n");
         List<String> unreproducible = RetrainCommandLine.unreproducible(m.trainingConfig());
-        md.append("Regenerate with `./framelens train --data training-data/corpus.jsonl --out models/framelens-default.zip "
+        md.append("Regenerate with `./framelens train --data training-data/corpus.jsonl "
+                + "--out models/framelens-default.zip "
                 + RetrainCommandLine.options(m.trainingConfig()) + "`")
                 .append(unreproducible.isEmpty() ? "" : " (with, in code, " + String.join(", ", unreproducible) + ")")
                 .append(", then this card with `./framelens model-card --model "

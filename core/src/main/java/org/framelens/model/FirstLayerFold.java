@@ -161,7 +161,8 @@ final class FirstLayerFold {
     void convolutionRows(EncodedBatch batch, int from, int to, Buffers buffers, ConvolutionRows next, float[] out) {
         FramingNetwork.checkFeatureDimensions(featureDimensions, batch);
         if (next.channels() != channels) {
-            throw new IllegalArgumentException("the next layer reads " + next.channels() + " channels, not " + channels);
+            throw new IllegalArgumentException("the next layer reads " + next.channels() + " channels, not "
+                    + channels);
         }
         int width = batch.width();
         buffers.fit(width);

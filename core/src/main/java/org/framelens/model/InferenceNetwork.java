@@ -108,7 +108,8 @@ public final class InferenceNetwork {
         }
         ConvolutionRows foldRows = convolutions.isEmpty()
                 ? new ConvolutionRows(fold.channels(), 1) : convolutions.get(0).input();
-        if (!(layerConf(graph, "pool") instanceof GlobalPoolingLayer pool) || pool.getPoolingType() != PoolingType.MAX) {
+        if (!(layerConf(graph, "pool") instanceof GlobalPoolingLayer pool)
+                || pool.getPoolingType() != PoolingType.MAX) {
             throw notFrameLens("no max pooling layer 'pool'");
         }
         Layer hidden = dense(graph, ActivationReLU.class, FramingNetwork.HIDDEN);
@@ -125,7 +126,8 @@ public final class InferenceNetwork {
 
     /** A biased, undilated, stride-1 "same" ReLU convolution reading {@code inputs} channels. */
     private static Layer convolution(ComputationGraph graph, String name, int inputs) {
-        if (!(layerConf(graph, name) instanceof Convolution1DLayer conf) || conf.getConvolutionMode() != ConvolutionMode.Same
+        if (!(layerConf(graph, name) instanceof Convolution1DLayer conf)
+                || conf.getConvolutionMode() != ConvolutionMode.Same
                 || conf.getDilation()[0] != 1 || conf.getStride()[0] != 1 || !conf.hasBias()
                 || !(conf.getActivationFn() instanceof ActivationReLU) || conf.getNIn() != inputs) {
             throw notFrameLens("'" + name + "' is not a biased, undilated, stride-1 \"same\" ReLU convolution over "
