@@ -229,26 +229,24 @@ public final class FramingNetwork {
         }
     }
 
+    /** Predictions from the graph's outputs: sentence {@code [n, 1]}, token {@code [n, 1, width]}, device. */
     static Predictions toPredictions(EncodedBatch batch, INDArray[] out) {
-        return toPredictions(batch, flat(out[0]), 1, flat(out[1]), flat(out[2]), 0, DEVICES);
-    }
-
-    /** Sentence i's probability at {@code s[i * sStride]}, its devices from {@code dev[devFrom + i * devStride]}. */
-    private static Predictions toPredictions(EncodedBatch batch, float[] s, int sStride, float[] tok, float[] dev,
-                                             int devFrom, int devStride) {
+        float[] s = flat(out[0]);
+        float[] tok = flat(out[1]);
+        float[] dev = flat(out[2]);
         int n = batch.size();
         double[] sentence = new double[n];
         double[][] tokens = new double[n][];
         double[][] devices = new double[n][DEVICES];
         int width = batch.width();
         for (int i = 0; i < n; i++) {
-            sentence[i] = s[i * sStride];
+            sentence[i] = s[i];
             tokens[i] = new double[batch.lengths()[i]];
             for (int t = 0; t < tokens[i].length; t++) {
                 tokens[i][t] = tok[i * width + t];
             }
             for (int d = 0; d < DEVICES; d++) {
-                devices[i][d] = dev[devFrom + i * devStride + d];
+                devices[i][d] = dev[i * DEVICES + d];
             }
         }
         return new Predictions(sentence, tokens, devices);
