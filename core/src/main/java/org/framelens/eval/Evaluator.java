@@ -28,9 +28,6 @@ public final class Evaluator {
      * @throws IllegalArgumentException if {@code data} is empty
      */
     public static Evaluation evaluate(FramingScorer scorer, List<LabelledSentence> data, String dataName) {
-        if (data.isEmpty()) {
-            throw new IllegalArgumentException("nothing to evaluate: the data is empty");
-        }
         return evaluate(scorer, data, scorer.scoreAll(data.stream().map(LabelledSentence::text).toList()), dataName);
     }
 
