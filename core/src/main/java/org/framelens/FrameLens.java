@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import org.framelens.model.BackgroundStart;
 import org.framelens.model.BundleIO;
 import org.framelens.model.ModelBundle;
 import org.framelens.text.SentenceSplitter;
@@ -30,6 +31,7 @@ public final class FrameLens {
      * @throws BundleException if {@code framelens-models} is not on the classpath or its bundle is invalid
      */
     public static FramingScorer loadDefault() {
+        OPENNLP.start(); // overlaps with reading the bundle
         return fromBundle(defaultBundle());
     }
 
@@ -58,18 +60,22 @@ public final class FrameLens {
      * @throws BundleException naming the failed check if the file is missing, corrupt or incompatible
      */
     public static FramingScorer load(Path bundle) {
+        OPENNLP.start();
         return fromBundle(BundleIO.read(bundle));
     }
 
     /** Wraps an already loaded bundle (for example one just trained). */
     public static FramingScorer fromBundle(ModelBundle bundle) {
         int copies = Math.max(1, Runtime.getRuntime().availableProcessors());
-        return new FramingScorer(bundle, Shared.TOKENIZER, Shared.SPLITTER, copies);
+        OpenNlp models = OPENNLP.get();
+        return new FramingScorer(bundle, models.tokenizer(), models.splitter(), copies);
     }
 
-    /** OpenNLP models are immutable and thread-safe once loaded: load them once per JVM. */
-    private static final class Shared {
-        static final TokenizerAdapter TOKENIZER = TokenizerAdapter.english();
-        static final SentenceSplitter SPLITTER = SentenceSplitter.english();
+    /** OpenNLP models are immutable and thread-safe once loaded: they are loaded once per JVM. */
+    private record OpenNlp(TokenizerAdapter tokenizer, SentenceSplitter splitter) {
     }
+
+    /** Started by the load methods before they read a bundle: loading the models takes about 0.1 s. */
+    private static final BackgroundStart<OpenNlp> OPENNLP = new BackgroundStart<>("framelens-opennlp-start",
+            () -> new OpenNlp(TokenizerAdapter.english(), SentenceSplitter.english()));
 }

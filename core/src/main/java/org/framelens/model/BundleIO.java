@@ -164,6 +164,7 @@ public final class BundleIO {
      * @throws BundleException naming the failed check
      */
     public static ModelBundle read(InputStream in, String name) {
+        NativeSettings.BACKEND.start(); // overlaps with unzipping, checking and parsing the entries
         Map<String, byte[]> entries = unzip(in, name);
         for (String required : REQUIRED) {
             if (!entries.containsKey(required)) {
@@ -210,6 +211,7 @@ public final class BundleIO {
         }
         FramingNetwork network;
         try {
+            NativeSettings.BACKEND.get();
             network = network(manifest, entries.get(NETWORK), vocabulary.size(),
                     features.map(WordFeatures::dimensions).orElse(0));
         } catch (IOException | RuntimeException e) {

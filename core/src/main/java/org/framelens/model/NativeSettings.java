@@ -1,5 +1,7 @@
 package org.framelens.model;
 
+import org.nd4j.linalg.factory.Nd4j;
+
 /**
  * JVM-wide settings for ND4J's native layer that FrameLens applies before ND4J starts, unless the application has
  * set them itself.
@@ -12,6 +14,16 @@ final class NativeSettings {
      * workspaces, and {@code -Xmx} still bounds the heap. Set the property yourself to keep JavaCPP's check.
      */
     static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
+
+    /**
+     * ND4J's native backend, started once per JVM: loading its native libraries is about 0.45 s of a cold start
+     * and needs nothing from the bundle, so {@link BundleIO} starts it before reading one.
+     */
+    static final BackgroundStart<Boolean> BACKEND = new BackgroundStart<>("framelens-nd4j-start", () -> {
+        apply();
+        Nd4j.scalar(0f); // loads the backend and its native libraries, and allocates once
+        return true;
+    });
 
     private NativeSettings() {
     }
