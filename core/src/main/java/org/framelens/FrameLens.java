@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.framelens.model.BackgroundStart;
 import org.framelens.model.BundleIO;
 import org.framelens.model.ModelBundle;
+import org.framelens.model.NativeSettings;
 import org.framelens.text.SentenceSplitter;
 import org.framelens.text.TokenizerAdapter;
 
@@ -23,6 +24,16 @@ public final class FrameLens {
     public static final String DEFAULT_MODEL_RESOURCE = "/org/framelens/models/framelens-default.zip";
 
     private FrameLens() {
+    }
+
+    /**
+     * Starts, on background threads, the one-time work that loading any model needs (ND4J's native backend, the
+     * OpenNLP models; about half a second of a cold start) and returns at once. The load methods start it
+     * themselves; an application that calls this earlier in its own start-up overlaps that work with its own.
+     */
+    public static void preload() {
+        NativeSettings.startBackend();
+        OPENNLP.start();
     }
 
     /**

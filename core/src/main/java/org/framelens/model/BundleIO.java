@@ -164,7 +164,7 @@ public final class BundleIO {
      * @throws BundleException naming the failed check
      */
     public static ModelBundle read(InputStream in, String name) {
-        NativeSettings.BACKEND.start(); // overlaps with unzipping, checking and parsing the entries
+        NativeSettings.startBackend(); // overlaps with unzipping, checking and parsing the entries
         Map<String, byte[]> entries = unzip(in, name);
         for (String required : REQUIRED) {
             if (!entries.containsKey(required)) {

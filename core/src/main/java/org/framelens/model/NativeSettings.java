@@ -4,9 +4,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * JVM-wide settings for ND4J's native layer that FrameLens applies before ND4J starts, unless the application has
- * set them itself.
+ * set them itself, and ND4J's start on a background thread.
  */
-final class NativeSettings {
+public final class NativeSettings {
     /**
      * JavaCPP checks the process's physical memory (reading {@code /proc}) on every native allocation when a limit is
      * set, and by default one is; for FrameLens's many small arrays that check was a quarter of the time of a
@@ -26,6 +26,11 @@ final class NativeSettings {
     });
 
     private NativeSettings() {
+    }
+
+    /** Starts ND4J's native backend on a background thread, once per JVM; returns at once. */
+    public static void startBackend() {
+        BACKEND.start();
     }
 
     static void apply() {
