@@ -42,7 +42,7 @@ public final class FrameLens {
      * @throws BundleException if {@code framelens-models} is not on the classpath or its bundle is invalid
      */
     public static FramingScorer loadDefault() {
-        OPENNLP.start(); // overlaps with reading the bundle
+        preload(); // overlaps with reading the bundle
         return fromBundle(defaultBundle());
     }
 
@@ -71,7 +71,7 @@ public final class FrameLens {
      * @throws BundleException naming the failed check if the file is missing, corrupt or incompatible
      */
     public static FramingScorer load(Path bundle) {
-        OPENNLP.start();
+        preload();
         return fromBundle(BundleIO.read(bundle));
     }
 
@@ -86,7 +86,7 @@ public final class FrameLens {
     private record OpenNlp(TokenizerAdapter tokenizer, SentenceSplitter splitter) {
     }
 
-    /** Started by the load methods before they read a bundle: loading the models takes about 0.1 s. */
+    /** Started by {@link #preload()}: loading the models takes about 0.1 s. */
     private static final BackgroundStart<OpenNlp> OPENNLP = new BackgroundStart<>("framelens-opennlp-start",
             () -> new OpenNlp(TokenizerAdapter.english(), SentenceSplitter.english()));
 }
