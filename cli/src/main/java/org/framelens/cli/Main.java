@@ -34,6 +34,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        verboseLogging(args); // before the early start below can create a logger
         // the model-loading commands start ND4J and OpenNLP while picocli parses (a tenth of a second)
         Arrays.stream(args).filter(a -> !a.startsWith("-")).findFirst().filter(LOADS_A_MODEL::contains)
                 .ifPresent(command -> FrameLens.preload());
@@ -46,10 +47,7 @@ public final class Main implements Runnable {
 
     /** Runs the CLI and returns its exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        boolean verbose = Arrays.asList(args).contains("--verbose");
-        if (verbose) {
-            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
-        }
+        boolean verbose = verboseLogging(args);
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
@@ -65,6 +63,15 @@ public final class Main implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** With {@code --verbose}, loggers created from now on log at INFO; returns whether it was given. */
+    private static boolean verboseLogging(String[] args) {
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        if (verbose) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        }
+        return verbose;
     }
 
     private static String message(Throwable e) {
